@@ -1,0 +1,568 @@
+#!/usr/bin/env python3
+"""Regenerates the scenario snapshots under scenarios/.
+
+    python3 scenarios/generate.py            # all scenarios
+    python3 scenarios/generate.py NAME ...   # only these
+
+Each scenario function builds a small cluster with k8sgen.Snap and writes it as
+`kubectl get ... -o yaml` Lists (one scenario as -o json, one as a multi-document
+stream, one in the `kubectl cluster-info dump` layout), plus container logs and
+scenario.yaml. Output is deterministic (seeded by the scenario name).
+"""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from k8sgen import Snap, dump_yaml, owner_ref, _clean  # noqa: E402
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+SCENARIOS = {}
+H = 3600
+D = 86400
+
+
+def scenario(fn):
+    SCENARIOS[fn.__name__.replace("_", "-")] = fn
+    return fn
+
+
+# =========================================================================== base cluster
+def base(s, workers=2, cp=True, names=None, mem_ki=16365384, cpu="4", worker_overrides=None, ns=(), ns_labels=None):
+    """Nodes, system namespaces, kube-system add-ons, the `kubernetes` Service."""
+    s.workers = []
+    p = s.profile
+    worker_overrides = worker_overrides or {}
+    if p == "kubeadm":
+        names = names or (["cp-1"] + [f"worker-{i + 1}" for i in range(workers)])
+        cpn = names[0]
+        s.cp_name = cpn
+        s.node(cpn, "10.10.0.10", "10.244.0.0/24", role="control-plane", cpu="2", memory_ki=4025140, ago=120 * D)
+        for i, n in enumerate(names[1:]):
+            kw = dict(cpu=cpu, memory_ki=mem_ki, ago=(118 - i) * D)
+            kw.update(worker_overrides.get(n, {}))
+            s.node(n, f"10.10.0.{21 + i}", f"10.244.{i + 1}.0/24", **kw)
+            s.workers.append(n)
+    elif p == "eks":
+        zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
+        subnets = [(32, 63), (64, 95), (96, 127)]
+        names = names or []
+        for i in range(workers):
+            z = zones[i % 3]
+            lo, hi = subnets[i % 3]
+            third = s.rng.randint(lo, hi)
+            ip = f"10.0.{third}.{s.rng.randint(10, 250)}"
+            n = names[i] if i < len(names) else f"ip-{ip.replace('.', '-')}.eu-west-1.compute.internal"
+            kw = dict(cpu=cpu, memory_ki=mem_ki, ago=(21 - i) * D, zone=z, pods="58")
+            kw.update(worker_overrides.get(i, {}))
+            s.node(n, ip, "", **kw)
+            s.nodes[n]["spec"].pop("podCIDR", None)
+            s.workers.append(n)
+        s.scheduler_instance = "default-scheduler-ip-172-16-61-204.eu-west-1.compute.internal"
+    else:  # gke
+        pool = f"gke-prod-default-pool-{s.hexs(8)}"
+        for i in range(workers):
+            n = f"{pool}-{s.rand(4, 'abcdefghijklmnopqrstuvwxyz0123456789')}"
+            kw = dict(cpu=cpu, memory_ki=mem_ki, ago=(9 - i) * D, alloc_mem_ki=int(mem_ki * 0.8))
+            kw.update(worker_overrides.get(i, {}))
+            s.node(n, f"10.132.0.{s.rng.randint(2, 60)}", f"10.48.{i}.0/24", **kw)
+            s.workers.append(n)
+        s.scheduler_instance = "gke-7e1c2ab04ff44f7fa5b9-5c7a-bd0a-vm"
+    for n in list(s.nodes):
+        s.node_image(n, [f"{_reg(s)}/kube-proxy@sha256:{s.hexs(64)}", f"{_reg(s)}/kube-proxy:{s.version}"], 30_221_914)
+        s.node_image(n, [f"{_reg(s)}/pause@sha256:{s.hexs(64)}", f"{_reg(s)}/pause:3.10"], 320_368)
+    for n in ("default", "kube-node-lease", "kube-public", "kube-system"):
+        s.namespace(n, ago=120 * D if p == "kubeadm" else 22 * D)
+    for n in ns:
+        s.namespace(n, ago=60 * D if p == "kubeadm" else 20 * D, labels=(ns_labels or {}).get(n))
+    # kubernetes service (no selector, endpoints maintained by the apiserver)
+    kip = {"eks": "172.20.0.1", "gke": "34.118.224.1"}.get(p, "10.96.0.1")
+    svc = s.service("default", "kubernetes", None, [{"name": "https", "port": 443, "targetPort": 6443 if p == "kubeadm" else 443}],
+                    ago=120 * D if p == "kubeadm" else 22 * D, labels={"component": "apiserver", "provider": "kubernetes"}, cluster_ip=kip)
+    apis = ["10.10.0.10"] if p == "kubeadm" else (["10.0.47.112", "10.0.83.9"] if p == "eks" else ["172.16.0.2"])
+    s.obj("services.yaml", "v1", "Endpoints", "kubernetes", "default", ago=120 * D if p == "kubeadm" else 22 * D,
+          labels={"endpointslice.kubernetes.io/skip-mirror": "true"},
+          subsets=[{"addresses": [{"ip": a} for a in apis], "ports": [{"name": "https", "port": 6443 if p == "kubeadm" else 443, "protocol": "TCP"}]}])
+    kube_system(s)
+
+
+def _reg(s):
+    return {"eks": "602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks", "gke": "gke.gcr.io"}.get(s.profile, "registry.k8s.io")
+
+
+def kube_system(s):
+    p = s.profile
+    ks = "kube-system"
+    nodes = list(s.nodes)
+    age = 118 * D if p == "kubeadm" else 21 * D
+    if p == "kubeadm":
+        cp = s.cp_name
+        node = s.nodes[cp]
+        for comp, img, port in (("etcd", "registry.k8s.io/etcd:3.5.15-0", None),
+                                ("kube-apiserver", f"registry.k8s.io/kube-apiserver:{s.version}", 6443),
+                                ("kube-controller-manager", f"registry.k8s.io/kube-controller-manager:{s.version}", None),
+                                ("kube-scheduler", f"registry.k8s.io/kube-scheduler:{s.version}", None)):
+            c = s.container(comp, img, command=[comp] + {
+                "etcd": ["--advertise-client-urls=https://10.10.0.10:2379", "--data-dir=/var/lib/etcd", "--listen-client-urls=https://127.0.0.1:2379,https://10.10.0.10:2379"],
+                "kube-apiserver": ["--advertise-address=10.10.0.10", "--authorization-mode=Node,RBAC", "--enable-admission-plugins=NodeRestriction", "--service-cluster-ip-range=10.96.0.0/12"],
+                "kube-controller-manager": ["--allocate-node-cidrs=true", "--cluster-cidr=10.244.0.0/16", "--leader-elect=true", "--use-service-account-credentials=true"],
+                "kube-scheduler": ["--authentication-kubeconfig=/etc/kubernetes/scheduler.conf", "--bind-address=127.0.0.1", "--leader-elect=true"]}[comp],
+                resources={"requests": {"cpu": {"etcd": "100m", "kube-apiserver": "250m", "kube-controller-manager": "200m", "kube-scheduler": "100m"}[comp]} | ({"memory": "100Mi"} if comp == "etcd" else {})},
+                liveness={"failureThreshold": 8, "httpGet": {"host": "127.0.0.1" if comp != "kube-apiserver" else "10.10.0.10", "path": "/livez" if comp == "kube-apiserver" else "/healthz" if comp != "etcd" else "/livez",
+                                                             "port": {"etcd": 2381, "kube-apiserver": 6443, "kube-controller-manager": 10257, "kube-scheduler": 10259}[comp],
+                                                             "scheme": "HTTP" if comp == "etcd" else "HTTPS"}, "initialDelaySeconds": 10, "timeoutSeconds": 15})
+            spec = s.pod_template_spec([c], host_network=True, priority_class="system-node-critical", dns_policy="ClusterFirst", security={"seccompProfile": {"type": "RuntimeDefault"}})
+            spec["tolerations"] = [{"effect": "NoExecute", "operator": "Exists"}]
+            t = {"metadata": {"labels": {"component": comp, "tier": "control-plane"},
+                              "annotations": {"kubernetes.io/config.hash": s.hexs(32), "kubernetes.io/config.mirror": s.hexs(32),
+                                              "kubernetes.io/config.seen": s.at(20 * D) .replace("Z", ".412739528Z"), "kubernetes.io/config.source": "file"}},
+                 "spec": spec}
+            pod = s.make_pod(ks, f"{comp}-{cp}", t, node, {"node": cp, "ago": 20 * D, "automount": False,
+                                                           "all": {"s": "running", "restarts": 1, "last": {"exit": 255, "reason": "Unknown", "started": 118 * D, "finished": 20 * D + 30}}})
+            pod["metadata"]["ownerReferences"][0].pop("blockOwnerDeletion")
+            pod["spec"]["tolerations"] = [{"effect": "NoExecute", "operator": "Exists"}]
+    # coredns / kube-dns
+    img = {"eks": "602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/coredns:v1.11.3-eksbuild.2"}.get(p, "registry.k8s.io/coredns/coredns:v1.11.3")
+    c = s.container("coredns", img, args=["-conf", "/etc/coredns/Corefile"],
+                    ports=[{"containerPort": 53, "name": "dns", "protocol": "UDP"}, {"containerPort": 53, "name": "dns-tcp"}, {"containerPort": 9153, "name": "metrics"}],
+                    resources={"limits": {"memory": "170Mi"}, "requests": {"cpu": "100m", "memory": "70Mi"}},
+                    readiness={"httpGet": {"path": "/ready", "port": 8181}},
+                    liveness={"httpGet": {"path": "/health", "port": 8080}, "initialDelaySeconds": 60, "timeoutSeconds": 5, "failureThreshold": 5},
+                    mounts=[{"mountPath": "/etc/coredns", "name": "config-volume", "readOnly": True}],
+                    security={"allowPrivilegeEscalation": False, "capabilities": {"add": ["NET_BIND_SERVICE"], "drop": ["ALL"]}, "readOnlyRootFilesystem": True})
+    spec = s.pod_template_spec([c], sa="coredns", priority_class="system-cluster-critical", dns_policy="Default",
+                               node_selector={"kubernetes.io/os": "linux"},
+                               tolerations=[{"key": "CriticalAddonsOnly", "operator": "Exists"}, {"effect": "NoSchedule", "key": "node-role.kubernetes.io/control-plane"}],
+                               volumes=[{"configMap": {"items": [{"key": "Corefile", "path": "Corefile"}], "name": "coredns"}, "name": "config-volume"}])
+    spec["affinity"] = {"podAntiAffinity": {"preferredDuringSchedulingIgnoredDuringExecution": [{"podAffinityTerm": {"labelSelector": {"matchExpressions": [{"key": "k8s-app", "operator": "In", "values": ["kube-dns"]}]}, "topologyKey": "kubernetes.io/hostname"}, "weight": 100}]}}
+    cn = s.workers[:2] if len(s.workers) >= 2 else s.workers * 2
+    s.configmap(ks, "coredns", {"Corefile": ".:53 {\n    errors\n    health {\n       lameduck 5s\n    }\n    ready\n    kubernetes cluster.local in-addr.arpa ip6.arpa {\n       pods insecure\n       fallthrough in-addr.arpa ip6.arpa\n       ttl 30\n    }\n    prometheus :9153\n    forward . /etc/resolv.conf {\n       max_concurrent 1000\n    }\n    cache 30\n    loop\n    reload\n    loadbalance\n}\n"}, ago=age)
+    s.deployment(ks, "coredns", 2, spec, [{"node": cn[0], "ago": 20 * D - 300}, {"node": cn[1], "ago": 20 * D - 320}], ago=age,
+                 labels={"k8s-app": "kube-dns"}, template_labels={"k8s-app": "kube-dns"},
+                 strategy={"rollingUpdate": {"maxSurge": "25%", "maxUnavailable": 1}, "type": "RollingUpdate"})
+    s.service(ks, "kube-dns", {"k8s-app": "kube-dns"}, [{"name": "dns", "port": 53, "protocol": "UDP", "targetPort": 53},
+                                                         {"name": "dns-tcp", "port": 53, "targetPort": 53}, {"name": "metrics", "port": 9153, "targetPort": 9153}],
+              ago=age, cluster_ip=s.dns_ip, labels={"k8s-app": "kube-dns", "kubernetes.io/cluster-service": "true", "kubernetes.io/name": "CoreDNS"},
+              annotations={"prometheus.io/port": "9153", "prometheus.io/scrape": "true"})
+    # kube-proxy
+    kp_img = {"eks": "602401143452.dkr.ecr.eu-west-1.amazonaws.com/eks/kube-proxy:v1.31.3-minimal-eksbuild.2",
+              "gke": f"gke.gcr.io/kube-proxy-amd64:{s.version}-gke.1206000"}.get(p, f"registry.k8s.io/kube-proxy:{s.version}")
+    c = s.container("kube-proxy", kp_img, command=["/usr/local/bin/kube-proxy", "--config=/var/lib/kube-proxy/config.conf", "--hostname-override=$(NODE_NAME)"],
+                    env=[{"name": "NODE_NAME", "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": "spec.nodeName"}}}],
+                    resources={"requests": {"cpu": "100m"}} if p != "kubeadm" else {}, security={"privileged": True},
+                    mounts=[{"mountPath": "/var/lib/kube-proxy", "name": "kube-proxy"}, {"mountPath": "/run/xtables.lock", "name": "xtables-lock"},
+                            {"mountPath": "/lib/modules", "name": "lib-modules", "readOnly": True}])
+    spec = s.pod_template_spec([c], sa="kube-proxy", host_network=True, priority_class="system-node-critical", dns_policy="ClusterFirst",
+                               node_selector={"kubernetes.io/os": "linux"}, tolerations=[{"operator": "Exists"}],
+                               volumes=[{"configMap": {"name": "kube-proxy"}, "name": "kube-proxy"},
+                                        {"hostPath": {"path": "/run/xtables.lock", "type": "FileOrCreate"}, "name": "xtables-lock"},
+                                        {"hostPath": {"path": "/lib/modules", "type": ""}, "name": "lib-modules"}])
+    s.daemonset(ks, "kube-proxy", spec, {n: {"ago": 20 * D - 100 - i * 13} for i, n in enumerate(nodes)}, ago=age, labels={"k8s-app": "kube-proxy"})
+    if p == "eks":
+        c1 = s.container("aws-node", "602401143452.dkr.ecr.eu-west-1.amazonaws.com/amazon-k8s-cni:v1.19.0-eksbuild.1",
+                         ports=[{"containerPort": 61678, "name": "metrics"}], resources={"requests": {"cpu": "25m"}},
+                         env=[{"name": "ENABLE_PREFIX_DELEGATION", "value": "false"}, {"name": "WARM_ENI_TARGET", "value": "1"},
+                              {"name": "MY_NODE_NAME", "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": "spec.nodeName"}}}],
+                         readiness={"exec": {"command": ["/app/grpc-health-probe", "-addr=:50051", "-connect-timeout=5s", "-rpc-timeout=5s"]}, "initialDelaySeconds": 1, "timeoutSeconds": 10},
+                         liveness={"exec": {"command": ["/app/grpc-health-probe", "-addr=:50051", "-connect-timeout=5s", "-rpc-timeout=5s"]}, "initialDelaySeconds": 60, "timeoutSeconds": 10},
+                         security={"capabilities": {"add": ["NET_ADMIN", "NET_RAW"]}})
+        c2 = s.container("aws-eks-nodeagent", "602401143452.dkr.ecr.eu-west-1.amazonaws.com/amazon/aws-network-policy-agent:v1.1.5-eksbuild.1",
+                         args=["--enable-ipv6=false", "--enable-network-policy=false", "--metrics-bind-addr=:8162", "--health-probe-bind-addr=:8163"],
+                         resources={"requests": {"cpu": "25m"}}, security={"capabilities": {"add": ["NET_ADMIN"]}, "privileged": True})
+        init = s.container("aws-vpc-cni-init", "602401143452.dkr.ecr.eu-west-1.amazonaws.com/amazon-k8s-cni-init:v1.19.0-eksbuild.1",
+                           resources={"requests": {"cpu": "25m"}}, security={"privileged": True})
+        spec = s.pod_template_spec([c1, c2], init=[init], sa="aws-node", host_network=True, priority_class="system-node-critical",
+                                   tolerations=[{"operator": "Exists"}])
+        s.daemonset(ks, "aws-node", spec, {n: {"ago": 20 * D - 90 - i * 11} for i, n in enumerate(nodes)}, ago=age, labels={"k8s-app": "aws-node"})
+
+
+# =========================================================================== workload helpers
+def res(cpu="100m", mem="128Mi", lim_mem="256Mi", lim_cpu=None):
+    r = {"requests": {"cpu": cpu, "memory": mem}}
+    if lim_mem or lim_cpu:
+        r["limits"] = {}
+        if lim_cpu:
+            r["limits"]["cpu"] = lim_cpu
+        if lim_mem:
+            r["limits"]["memory"] = lim_mem
+    return r
+
+
+def http_probe(path, port="http", **kw):
+    d = {"httpGet": {"path": path, "port": port}}
+    d.update(kw)
+    return d
+
+
+def healthy_app(s, ns, name, image, port=8080, replicas=2, ago=12 * D, pod_ago=None, svc_port=80, cname=None,
+                env=None, resources=None, probe="/healthz", svc=True, labels=None, extra_containers=None, nodes=None,
+                restarts=None, sa=None, file_svc="services.yaml"):
+    c = s.container(cname or name, image, ports=[{"containerPort": port, "name": "http"}], env=env,
+                    resources=resources or res(), readiness=http_probe(probe) if probe else None,
+                    liveness=http_probe(probe, initialDelaySeconds=10, periodSeconds=20) if probe else None)
+    spec = s.pod_template_spec([c] + (extra_containers or []), sa=sa)
+    nodes = nodes or s.workers
+    pod_ago = pod_ago or ago - 30
+    pods = []
+    for i in range(replicas):
+        st = {"node": nodes[i % len(nodes)], "ago": pod_ago - i * 7}
+        if restarts and i < len(restarts) and restarts[i]:
+            st["all"] = restarts[i]
+        pods.append(st)
+    dep, rs = s.deployment(ns, name, replicas, spec, pods, ago=ago, labels=labels or {"app": name})
+    sv = None
+    if svc:
+        sv = s.service(ns, name, dict(dep["spec"]["selector"]["matchLabels"]), [{"name": "http", "port": svc_port, "targetPort": "http"}], ago=ago, file=file_svc)
+    return dep, rs, sv
+
+
+def crash_state(restarts, exit_code=1, reason="Error", last_start=95, last_end=92, backoff="5m0s", ready=False, message=None):
+    last = {"exit": exit_code, "reason": reason, "started": last_start, "finished": last_end}
+    if message:
+        last["message"] = message
+    return {"s": "waiting", "reason": "CrashLoopBackOff", "restarts": restarts,
+            "message": f"back-off {backoff} restarting failed container={{c}} pod={{pod}}_{{ns}}({{uid}})", "last": last}
+
+
+def fix_backoff_msgs(pod):
+    """Fill the container name into CrashLoopBackOff messages."""
+    for cs in pod["status"].get("containerStatuses", []) + pod["status"].get("initContainerStatuses", []):
+        w = cs["state"].get("waiting")
+        if w and "message" in w:
+            w["message"] = w["message"].replace("{c}", cs["name"])
+
+
+def crash_events(s, pod, cname="app", first=1800, restarts=7, last=60, bo_first=None, bo_count=None, pulled_first=None, init=False):
+    fp = f"spec.{'initContainers' if init else 'containers'}{{{cname}}}"
+    c = [x for x in pod["spec"].get("initContainers", []) + pod["spec"]["containers"] if x["name"] == cname][0]
+    md = pod["metadata"]
+    fix_backoff_msgs(pod)
+    s.event(pod, "Pulled", f'Container image "{c["image"]}" already present on machine', first=first, last=last + 5, count=restarts + 1, field_path=fp)
+    s.event(pod, "Created", f"Created container: {cname}", first=first, last=last + 5, count=restarts + 1, field_path=fp)
+    s.event(pod, "Started", f"Started container: {cname}", first=first, last=last + 5, count=restarts + 1, field_path=fp)
+    s.event(pod, "BackOff", f"Back-off restarting failed container {cname} in pod {md['name']}_{md['namespace']}({md['uid']})",
+            type_="Warning", first=bo_first or first - 12, last=last, count=bo_count or max(2, restarts * 4 + 3), field_path=fp)
+
+
+def scheduled(s, pod, ago):
+    s.sched_event(pod, "Scheduled", f"Successfully assigned {pod['metadata']['namespace']}/{pod['metadata']['name']} to {pod['spec']['nodeName']}", ago, type_="Normal")
+
+
+def ts_log(s, ago, fmt="%Y-%m-%dT%H:%M:%S.{ms}Z"):
+    import datetime as dt
+    t = s.T - dt.timedelta(seconds=ago)
+    return t.strftime(fmt).replace("{ms}", "%03d" % s.rng.randint(0, 999))
+
+
+def write(s, sc, fmt="yaml"):
+    s.write(ROOT, sc, fmt=fmt)
+
+
+# =========================================================================== helpers for pull / config errors
+def pull_fail_events(s, pod, cname, image, err, first, last, count_pull, count_backoff):
+    fp = f"spec.containers{{{cname}}}"
+    s.event(pod, "Pulling", f'Pulling image "{image}"', first=first, last=last + 20, count=count_pull, field_path=fp)
+    s.event(pod, "Failed", f'Failed to pull image "{image}": {err}', type_="Warning", first=first - 1, last=last + 19, count=count_pull, field_path=fp)
+    s.event(pod, "Failed", "Error: ErrImagePull", type_="Warning", first=first - 1, last=last + 19, count=count_pull, field_path=fp)
+    s.event(pod, "BackOff", f'Back-off pulling image "{image}"', first=first - 3, last=last, count=count_backoff, field_path=fp)
+    s.event(pod, "Failed", "Error: ImagePullBackOff", type_="Warning", first=first - 3, last=last, count=count_backoff, field_path=fp)
+
+
+def config_error_events(s, pod, cname, msg, first, last, count):
+    fp = f"spec.containers{{{cname}}}"
+    img = [c for c in pod["spec"]["containers"] if c["name"] == cname][0]["image"]
+    s.event(pod, "Pulled", f'Container image "{img}" already present on machine', first=first, last=last, count=count, field_path=fp)
+    s.event(pod, "Failed", f"Error: {msg}", type_="Warning", first=first, last=last, count=count, field_path=fp)
+
+
+def dep_scaled_event(s, dep, rs, frm, to, ago, down=False):
+    s.event(dep, "ScalingReplicaSet", f"Scaled {'down' if down else 'up'} replica set {rs['metadata']['name']} from {frm} to {to}",
+            component="deployment-controller", first=ago)
+
+
+def std_neighbours(s, ns, names=("frontend", "cart"), images=None):
+    images = images or {}
+    out = []
+    for i, n in enumerate(names):
+        out.append(healthy_app(s, ns, n, images.get(n, f"ghcr.io/acme/{n}:1.{4 + i}.{s.rng.randint(0, 9)}"), ago=(30 - 5 * i) * D,
+                               pod_ago=(3 + i) * D))
+    return out
+
+
+# =========================================================================== 1-2 crash loops
+@scenario
+def crashloop_app_error():
+    s = Snap("crashloop-app-error", "2026-11-21T10:02:14Z", profile="kubeadm")
+    base(s, ns=["shop"])
+    std_neighbours(s, "shop")
+    c = s.container("app", "ghcr.io/acme/orders:3.7.0", ports=[{"containerPort": 8000, "name": "http"}],
+                    command=["gunicorn", "orders.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2"],
+                    env=[{"name": "DJANGO_SETTINGS_MODULE", "value": "orders.settings"},
+                         {"name": "ORDER_RETENTION_DAYS", "valueFrom": {"configMapKeyRef": {"key": "ORDER_RETENTION_DAYS", "name": "orders-config"}}}],
+                    resources=res("200m", "256Mi", "512Mi"), readiness=http_probe("/health/ready"), liveness=http_probe("/health/live", initialDelaySeconds=15))
+    s.configmap("shop", "orders-config", {"ORDER_RETENTION_DAYS": "30d", "LOG_LEVEL": "info"}, ago=35 * 60)
+    spec = s.pod_template_spec([c])
+    pods = [{"node": "worker-1", "ago": 34 * 60, "all": crash_state(9, 3, last_start=98, last_end=96)},
+            {"node": "worker-2", "ago": 34 * 60 - 2, "all": crash_state(9, 3, last_start=131, last_end=129)}]
+    old = {"template_spec": s.pod_template_spec([dict(c, image="ghcr.io/acme/orders:3.6.2")]), "replicas": 0, "pods": [], "revision": 1, "ago": 41 * D}
+    dep, rs = s.deployment("shop", "orders", 2, spec, pods, ago=41 * D, revision=2, rs_ago=34 * 60, old_rs=[old],
+                           conditions=[{"type": "Available", "status": "False", "reason": "MinimumReplicasUnavailable", "message": "Deployment does not have minimum availability.", "lastTransitionTime": s.at(34 * 60 - 30)},
+                                       {"type": "Progressing", "status": "True", "reason": "ReplicaSetUpdated", "message": f'ReplicaSet "{"{rs}"}" is progressing.', "lastTransitionTime": s.at(34 * 60), "lastUpdateTime": s.at(34 * 60)}])
+    dep["status"]["conditions"][1]["message"] = f'ReplicaSet "{rs["metadata"]["name"]}" is progressing.'
+    old_rs = dep["_rslist"][0]
+    s.service("shop", "orders", {"app": "orders"}, [{"name": "http", "port": 80, "targetPort": "http"}], ago=41 * D)
+    dep_scaled_event(s, dep, rs, 0, 1, 34 * 60)
+    dep_scaled_event(s, dep, old_rs, 2, 1, 34 * 60 - 1, down=True)
+    dep_scaled_event(s, dep, rs, 1, 2, 34 * 60 - 1)
+    dep_scaled_event(s, dep, old_rs, 1, 0, 34 * 60 - 2, down=True)
+    s.rs_events(rs, rs["_podlist"])
+    for p, bo in zip(rs["_podlist"], (41, 44)):
+        scheduled(s, p, int(p["metadata"]["creationTimestamp"] and 34 * 60))
+        s.event(p, "Pulling", 'Pulling image "ghcr.io/acme/orders:3.7.0"', first=34 * 60 - 1, field_path="spec.containers{app}")
+        s.event(p, "Pulled", 'Successfully pulled image "ghcr.io/acme/orders:3.7.0" in 4.817s (4.817s including waiting). Image size: 71203881 bytes.', first=34 * 60 - 6, field_path="spec.containers{app}")
+        crash_events(s, p, "app", first=34 * 60 - 7, restarts=9, last=20, bo_count=bo)
+    for i, p in enumerate(rs["_podlist"]):
+        name = p["metadata"]["name"]
+        for prev, ago in ((True, 131 + 300 if i else 98 + 300), (False, 131 if i else 98)):
+            t = lambda d: ts_log(s, ago - d, "[%Y-%m-%d %H:%M:%S +0000]")
+            s.log("shop", name, "app", f"""{t(0)} [1] [INFO] Starting gunicorn 23.0.0
+{t(0)} [1] [INFO] Listening at: http://0.0.0.0:8000 (1)
+{t(0)} [1] [INFO] Using worker: sync
+{t(0)} [7] [INFO] Booting worker with pid: 7
+{t(0)} [8] [INFO] Booting worker with pid: 8
+{t(1)} [7] [ERROR] Exception in worker process
+Traceback (most recent call last):
+  File "/usr/local/lib/python3.12/site-packages/gunicorn/arbiter.py", line 608, in spawn_worker
+    worker.init_process()
+  File "/usr/local/lib/python3.12/site-packages/gunicorn/workers/base.py", line 135, in init_process
+    self.load_wsgi()
+  File "/usr/local/lib/python3.12/site-packages/gunicorn/workers/base.py", line 147, in load_wsgi
+    self.wsgi = self.app.wsgi()
+                ^^^^^^^^^^^^^^^
+  File "/usr/local/lib/python3.12/site-packages/gunicorn/app/base.py", line 66, in wsgi
+    self.callable = self.load()
+                    ^^^^^^^^^^^
+  File "/usr/local/lib/python3.12/site-packages/gunicorn/app/wsgiapp.py", line 57, in load
+    return self.load_wsgiapp()
+           ^^^^^^^^^^^^^^^^^^^
+  File "/usr/local/lib/python3.12/site-packages/gunicorn/app/wsgiapp.py", line 47, in load_wsgiapp
+    return util.import_app(self.app_uri)
+           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  File "/usr/local/lib/python3.12/site-packages/gunicorn/util.py", line 370, in import_app
+    mod = importlib.import_module(module)
+          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  File "/usr/local/lib/python3.12/importlib/__init__.py", line 90, in import_module
+    return _bootstrap._gcd_import(name[level:], package, level)
+           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  File "<frozen importlib._bootstrap>", line 1387, in _gcd_import
+  File "<frozen importlib._bootstrap>", line 1360, in _find_and_load
+  File "<frozen importlib._bootstrap>", line 1331, in _find_and_load_unlocked
+  File "<frozen importlib._bootstrap>", line 935, in _load_unlocked
+  File "<frozen importlib._bootstrap_external>", line 995, in exec_module
+  File "<frozen importlib._bootstrap>", line 488, in _call_with_frames_removed
+  File "/app/orders/wsgi.py", line 14, in <module>
+    application = get_wsgi_application()
+                  ^^^^^^^^^^^^^^^^^^^^^^
+  File "/usr/local/lib/python3.12/site-packages/django/core/wsgi.py", line 12, in get_wsgi_application
+    django.setup(set_prefix=False)
+  File "/usr/local/lib/python3.12/site-packages/django/__init__.py", line 19, in setup
+    configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
+                      ^^^^^^^^^^^^^^^^^^^^^^^
+  File "/usr/local/lib/python3.12/site-packages/django/conf/__init__.py", line 81, in __getattr__
+    self._setup(name)
+  File "/usr/local/lib/python3.12/site-packages/django/conf/__init__.py", line 68, in _setup
+    self._wrapped = Settings(settings_module)
+                    ^^^^^^^^^^^^^^^^^^^^^^^^^
+  File "/usr/local/lib/python3.12/site-packages/django/conf/__init__.py", line 166, in __init__
+    mod = importlib.import_module(self.SETTINGS_MODULE)
+          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  File "/usr/local/lib/python3.12/importlib/__init__.py", line 90, in import_module
+    return _bootstrap._gcd_import(name[level:], package, level)
+           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  File "/app/orders/settings.py", line 58, in <module>
+    ORDER_RETENTION_DAYS = int(os.environ["ORDER_RETENTION_DAYS"])
+                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+ValueError: invalid literal for int() with base 10: '30d'
+{t(1)} [7] [INFO] Worker exiting (pid: 7)
+{t(1)} [8] [ERROR] Exception in worker process
+Traceback (most recent call last):
+  File "/app/orders/settings.py", line 58, in <module>
+    ORDER_RETENTION_DAYS = int(os.environ["ORDER_RETENTION_DAYS"])
+                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+ValueError: invalid literal for int() with base 10: '30d'
+{t(1)} [8] [INFO] Worker exiting (pid: 8)
+{t(2)} [1] [ERROR] Worker (pid:7) exited with code 3
+{t(2)} [1] [ERROR] Worker (pid:8) was sent SIGTERM!
+{t(2)} [1] [ERROR] Shutting down: Master
+{t(2)} [1] [ERROR] Reason: Worker failed to boot.
+""", previous=prev)
+    write(s, {"title": "Orders API crash-loops: Django settings cannot parse ORDER_RETENTION_DAYS",
+              "description": "After the rollout of orders 3.7.0 both pods exit with code 3 (gunicorn 'Worker failed to boot'); the previous log shows a Python ValueError raised while importing settings. The neighbours frontend and cart are healthy.",
+              "expect": [{"category": "AppCrash", "resource": "Deployment/shop/orders"}], "maxRootCauses": 1})
+
+
+@scenario
+def crashloop_go_panic():
+    s = Snap("crashloop-go-panic", "2026-11-21T09:47:03Z", profile="eks")
+    base(s, workers=3, ns=["payments"])
+    healthy_app(s, "payments", "payments-gateway", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/payments-gateway:2024.11.3", ago=60 * D, pod_ago=6 * D)
+    healthy_app(s, "payments", "fraud-scoring", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/fraud-scoring:0.19.4", ago=33 * D, pod_ago=6 * D - 400, replicas=3)
+    img = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/ledger:2.8.1"
+    c = s.container("ledger", img, ports=[{"containerPort": 8080, "name": "http"}, {"containerPort": 9090, "name": "metrics"}],
+                    env=[{"name": "LEDGER_DB_HOST", "value": "ledger-db.payments.svc.cluster.local"}, {"name": "GOMEMLIMIT", "value": "230MiB"}],
+                    env_from=[{"configMapRef": {"name": "ledger-config"}}],
+                    resources=res("100m", "128Mi", "256Mi"), readiness=http_probe("/readyz"), liveness=http_probe("/livez", initialDelaySeconds=5))
+    s.configmap("payments", "ledger-config", {"LEDGER_REGION": "eu-west-1", "LEDGER_SETTLEMENT_CRON": "*/15 * * * *"}, ago=60 * D)
+    spec = s.pod_template_spec([c], sa="ledger")
+    s.obj("config.yaml", "v1", "ServiceAccount", "ledger", "payments", ago=60 * D,
+          annotations={"eks.amazonaws.com/role-arn": "arn:aws:iam::123456789012:role/ledger-irsa"})
+    w = s.workers
+    pods = [{"node": w[0], "ago": 52 * 60, "all": crash_state(14, 2, last_start=71, last_end=70)},
+            {"node": w[1], "ago": 52 * 60 - 3, "all": crash_state(14, 2, last_start=188, last_end=187)},
+            {"node": w[2], "ago": 52 * 60 - 3, "all": crash_state(13, 2, last_start=12, last_end=11)}]
+    dep, rs = s.deployment("payments", "ledger", 3, spec, pods, ago=60 * D, revision=7, rs_ago=52 * 60, generation=7,
+                           conditions=[{"type": "Available", "status": "False", "reason": "MinimumReplicasUnavailable", "message": "Deployment does not have minimum availability.", "lastTransitionTime": s.at(52 * 60 - 40)},
+                                       {"type": "Progressing", "status": "True", "reason": "NewReplicaSetAvailable", "message": "", "lastTransitionTime": s.at(60 * D)}])
+    dep["status"]["conditions"][1]["message"] = f'ReplicaSet "{rs["metadata"]["name"]}" has successfully progressed.'
+    dep["status"]["conditions"][1]["lastUpdateTime"] = s.at(52 * 60 - 10)
+    s.service("payments", "ledger", {"app": "ledger"}, [{"name": "http", "port": 80, "targetPort": "http"}, {"name": "metrics", "port": 9090, "targetPort": "metrics"}], ago=60 * D)
+    s.service("payments", "ledger-db", None, [{"name": "postgres", "port": 5432}], ago=60 * D, type_="ExternalName")
+    s.get("Service", "payments", "ledger-db")["spec"] = {"externalName": "ledger-prod.cluster-c9xk2hq1w7ab.eu-west-1.rds.amazonaws.com", "sessionAffinity": "None", "type": "ExternalName"}
+    for p in rs["_podlist"]:
+        crash_events(s, p, "ledger", first=52 * 60 - 8, restarts=p["status"]["containerStatuses"][0]["restartCount"], last=8, bo_count=230)
+    for p in rs["_podlist"]:
+        n = p["metadata"]["name"]
+        for prev, ago in ((True, 400), (False, 70)):
+            t = lambda d: ts_log(s, ago - d)
+            s.log("payments", n, "ledger", f"""{{"level":"info","ts":"{t(0)}","caller":"cmd/main.go:41","msg":"starting ledger","version":"2.8.1","commit":"9c1e4f7"}}
+{{"level":"info","ts":"{t(0)}","caller":"config/load.go:63","msg":"configuration loaded","region":"eu-west-1","settlementCron":"*/15 * * * *"}}
+{{"level":"info","ts":"{t(0)}","caller":"db/pool.go:77","msg":"connected to postgres","host":"ledger-db.payments.svc.cluster.local","maxConns":20}}
+{{"level":"info","ts":"{t(0)}","caller":"settlement/scheduler.go:52","msg":"registering settlement providers","count":3}}
+panic: runtime error: invalid memory address or nil pointer dereference
+[signal SIGSEGV: segmentation violation code=0x1 addr=0x30 pc=0xb3f1a4]
+
+goroutine 1 [running]:
+github.com/acme/ledger/internal/settlement.(*Scheduler).Register(0xc0001f4a80, {{0x1a4c2e0, 0xc00031e1b0}})
+	/src/internal/settlement/scheduler.go:61 +0x64
+github.com/acme/ledger/internal/settlement.NewScheduler(0xc0003a6000, {{0xc000418e10, 0x3, 0x3}})
+	/src/internal/settlement/scheduler.go:45 +0x1c5
+main.run({{0x1a61f28, 0xc0000c4050}})
+	/src/cmd/ledger/main.go:88 +0x6f2
+main.main()
+	/src/cmd/ledger/main.go:44 +0x2d
+""", previous=prev)
+    write(s, {"title": "Ledger service panics with a nil pointer dereference at start-up",
+              "description": "All three ledger pods crash-loop with exit code 2; the log ends in a Go runtime panic (nil pointer dereference) in settlement.(*Scheduler).Register. Other payments services are healthy.",
+              "expect": [{"category": "AppCrash", "resource": "Deployment/payments/ledger"}], "maxRootCauses": 1})
+
+
+# =========================================================================== 3-4 OOM
+@scenario
+def oomkilled_java():
+    s = Snap("oomkilled-java", "2026-11-21T10:11:40Z", profile="gke", version="v1.31.5")
+    base(s, workers=3, ns=["reporting"], mem_ki=16393244)
+    healthy_app(s, "reporting", "report-ui", "europe-west1-docker.pkg.dev/acme-prod-4411/apps/report-ui:5.2.0", port=3000, ago=90 * D, pod_ago=8 * D)
+    img = "europe-west1-docker.pkg.dev/acme-prod-4411/apps/report-api:7.4.1"
+    c = s.container("report-api", img, ports=[{"containerPort": 8080, "name": "http"}],
+                    env=[{"name": "JAVA_TOOL_OPTIONS", "value": "-XX:MaxRAMPercentage=90.0 -XX:+UseG1GC"}, {"name": "SPRING_PROFILES_ACTIVE", "value": "prod"}],
+                    resources={"limits": {"cpu": "1", "memory": "512Mi"}, "requests": {"cpu": "500m", "memory": "512Mi"}},
+                    readiness=http_probe("/actuator/health/readiness", initialDelaySeconds=20),
+                    liveness=http_probe("/actuator/health/liveness", initialDelaySeconds=60))
+    spec = s.pod_template_spec([c])
+    w = s.workers
+    pods = [{"node": w[0], "ago": 3 * H, "all": crash_state(6, 137, "OOMKilled", last_start=233, last_end=141)},
+            {"node": w[1], "ago": 3 * H - 40, "all": {"s": "running", "started": 95, "ready": True, "restarts": 6,
+                                                      "last": {"exit": 137, "reason": "OOMKilled", "started": 1490, "finished": 97}}, "ready_since": 70}]
+    dep, rs = s.deployment("reporting", "report-api", 2, spec, pods, ago=90 * D, revision=12, rs_ago=3 * H + 30, generation=12)
+    s.service("reporting", "report-api", {"app": "report-api"}, [{"name": "http", "port": 8080, "targetPort": "http"}], ago=90 * D)
+    p0, p1 = rs["_podlist"]
+    crash_events(s, p0, "report-api", first=3 * H - 100, restarts=6, last=30, bo_count=9)
+    s.event(p1, "Pulled", f'Container image "{img}" already present on machine', first=2 * H, last=97, count=6, field_path="spec.containers{report-api}")
+    s.event(p1, "Created", "Created container: report-api", first=2 * H, last=97, count=6, field_path="spec.containers{report-api}")
+    s.event(p1, "Started", "Started container: report-api", first=2 * H, last=96, count=6, field_path="spec.containers{report-api}")
+    s.event(p1, "BackOff", f"Back-off restarting failed container report-api in pod {p1['metadata']['name']}_reporting({p1['metadata']['uid']})", type_="Warning", first=2 * H - 10, last=150, count=5, field_path="spec.containers{report-api}")
+    for p, (prev_ago, cur_ago) in zip((p0, p1), ((1800, 233), (1490, 95))):
+        for prev, ago in ((True, prev_ago), (False, cur_ago)):
+            t = lambda d: ts_log(s, ago - d, "%Y-%m-%dT%H:%M:%S.{ms}Z")
+            crashed = prev or p is p0
+            body = f"""Picked up JAVA_TOOL_OPTIONS: -XX:MaxRAMPercentage=90.0 -XX:+UseG1GC
+
+  .   ____          _            __ _ _
+ /\\\\ / ___'_ __ _ _(_)_ __  __ _ \\ \\ \\ \\
+( ( )\\___ | '_ | '_| | '_ \\/ _` | \\ \\ \\ \\
+ \\\\/  ___)| |_)| | | | | || (_| |  ) ) ) )
+  '  |____| .__|_| |_|_| |_\\__, | / / / /
+ =========|_|==============|___/=/_/_/_/
+
+ :: Spring Boot ::                (v3.3.5)
+
+{t(0)}  INFO 1 --- [report-api] [           main] c.a.reporting.ReportApiApplication       : Starting ReportApiApplication v7.4.1 using Java 21.0.5 with PID 1 (/app/report-api.jar started by app in /app)
+{t(0)}  INFO 1 --- [report-api] [           main] c.a.reporting.ReportApiApplication       : The following 1 profile is active: "prod"
+{t(4)}  INFO 1 --- [report-api] [           main] o.s.b.w.embedded.tomcat.TomcatWebServer  : Tomcat initialized with port 8080 (http)
+{t(9)}  INFO 1 --- [report-api] [           main] com.zaxxer.hikari.HikariDataSource       : HikariPool-1 - Start completed.
+{t(14)}  INFO 1 --- [report-api] [           main] o.s.b.w.embedded.tomcat.TomcatWebServer  : Tomcat started on port 8080 (http) with context path '/'
+{t(14)}  INFO 1 --- [report-api] [           main] c.a.reporting.ReportApiApplication       : Started ReportApiApplication in 14.212 seconds (process running for 15.03)
+{t(31)}  INFO 1 --- [report-api] [nio-8080-exec-3] c.a.reporting.export.ExportController    : export requested: report=quarterly-revenue format=xlsx rows=1843220
+{t(33)}  INFO 1 --- [report-api] [   export-pool-1] c.a.reporting.export.XlsxExporter        : loading rows into workbook (streaming=false)
+"""
+            if crashed:
+                body += f"""{t(58)}  WARN 1 --- [report-api] [   export-pool-1] c.a.reporting.export.XlsxExporter        : workbook size 412000 rows so far, heap used 401M of 460M
+{t(80)}  WARN 1 --- [report-api] [ool-1 housekeeper] com.zaxxer.hikari.pool.HikariPool        : HikariPool-1 - Thread starvation or clock leap detected (housekeeper delta=1m4s).
+"""
+            s.log("reporting", p["metadata"]["name"], "report-api", body, previous=prev)
+    write(s, {"title": "report-api is OOMKilled by its 512Mi memory limit",
+              "description": "The JVM is told to use 90% of a 512Mi container for heap; xlsx exports push the process over the limit and the kernel kills it (OOMKilled, exit 137, 6 restarts).",
+              "expect": [{"category": "OOMKilled", "resource": "Deployment/reporting/report-api"}], "maxRootCauses": 1})
+
+
+@scenario
+def oomkilled_statefulset():
+    s = Snap("oomkilled-statefulset", "2026-11-21T09:58:27Z", profile="kubeadm")
+    base(s, ns=["cache", "shop"])
+    s.obj("storage.yaml", "storage.k8s.io/v1", "StorageClass", "local-path", ago=118 * D,
+          annotations={"storageclass.kubernetes.io/is-default-class": "true"}, provisioner="rancher.io/local-path",
+          reclaimPolicy="Delete", volumeBindingMode="WaitForFirstConsumer")
+    healthy_app(s, "shop", "catalog", "ghcr.io/acme/catalog:2.2.0", ago=50 * D, pod_ago=4 * D,
+                env=[{"name": "REDIS_URL", "value": "redis://redis.cache.svc.cluster.local:6379/0"}])
+    c = s.container("redis", "redis:7.4.1-alpine", command=["redis-server", "/etc/redis/redis.conf"],
+                    ports=[{"containerPort": 6379, "name": "redis"}], resources={"limits": {"memory": "256Mi"}, "requests": {"cpu": "100m", "memory": "256Mi"}},
+                    readiness={"exec": {"command": ["redis-cli", "ping"]}, "timeoutSeconds": 2, "periodSeconds": 5},
+                    mounts=[{"mountPath": "/data", "name": "data"}, {"mountPath": "/etc/redis", "name": "config"}])
+    s.configmap("cache", "redis-config", {"redis.conf": "appendonly no\nsave 900 1\nsave 300 100\ndir /data\nmaxmemory 0\nprotected-mode no\n"}, ago=70 * D)
+    spec = s.pod_template_spec([c], volumes=[{"configMap": {"name": "redis-config"}, "name": "config"}])
+    vct = [{"apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": {"creationTimestamp": None, "name": "data"},
+            "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "2Gi"}}, "storageClassName": "local-path", "volumeMode": "Filesystem"},
+            "status": {"phase": "Pending"}}]
+    sts = s.statefulset("cache", "redis", 1, spec, [{"node": "worker-1", "ago": 6 * D, "all": crash_state(4, 137, "OOMKilled", last_start=245, last_end=166, backoff="1m20s")}],
+                        "redis", ago=70 * D, vct=vct, pvc_storage_class="local-path")
+    pod = s.pods[("cache", "redis-0")]
+    s.service("cache", "redis", {"app": "redis"}, [{"name": "redis", "port": 6379, "targetPort": "redis"}], ago=70 * D, headless=True)
+    crash_events(s, pod, "redis", first=22 * 60, restarts=4, last=40, bo_count=11)
+    for prev, ago in ((True, 700), (False, 245)):
+        t = lambda d: ts_log(s, ago - d, "%d %b %Y %H:%M:%S.{ms}")
+        s.log("cache", "redis-0", "redis", f"""1:C {t(0)} # WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.
+1:C {t(0)} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo
+1:C {t(0)} * Redis version=7.4.1, bits=64, commit=00000000, modified=0, pid=1, just started
+1:C {t(0)} * Configuration loaded
+1:M {t(0)} * monotonic clock: POSIX clock_gettime
+1:M {t(0)} * Running mode=standalone, port=6379.
+1:M {t(0)} * Server initialized
+1:M {t(0)} * Loading RDB produced by version 7.4.1
+1:M {t(0)} * RDB age 14 seconds
+1:M {t(0)} * RDB memory usage when created 238.71 Mb
+1:M {t(61)} * Done loading RDB, keys loaded: 1622107, keys expired: 0.
+1:M {t(61)} * DB loaded from disk: 61.033 seconds
+1:M {t(61)} * Ready to accept connections tcp
+1:M {t(74)} * 100 changes in 300 seconds. Saving...
+1:M {t(74)} * Background saving started by pid 24
+""", previous=prev)
+    write(s, {"title": "Redis StatefulSet pod is OOMKilled (no maxmemory, 256Mi limit)",
+              "description": "redis-0 restarts with reason OOMKilled / exit 137: the dataset is ~240MB and a background save forks, pushing the container over its 256Mi limit. maxmemory is 0 (unlimited).",
+              "expect": [{"category": "OOMKilled", "resource": "StatefulSet/cache/redis"}], "maxRootCauses": 1})
+
+
+if __name__ == "__main__":
+    names = sys.argv[1:] or list(SCENARIOS)
+    for n in names:
+        SCENARIOS[n]()
+        print("wrote", n)

@@ -1,0 +1,15 @@
+namespace KubeTriage.Core.Analysis;
+
+/// <summary>Names of the built-in analyzers, as they appear in findings.</summary>
+public static class AnalyzerNames
+{
+    public const string ContainerState = "container-state";
+    public const string PendingPod = "pending-pod";
+    public const string Probes = "probes";
+    public const string EvictedPods = "evicted-pods";
+    public const string Nodes = "nodes";
+    public const string Workloads = "workloads";
+    public const string Services = "services";
+    public const string Logs = "logs";
+    public const string Dependencies = "dependencies";
+}

@@ -1,0 +1,25 @@
+using KubeTriage.Core.Analyzers.Logs;
+using KubeTriage.Core.Analyzers.Nodes;
+using KubeTriage.Core.Analyzers.Pods;
+using KubeTriage.Core.Analyzers.Services;
+using KubeTriage.Core.Analyzers.Workloads;
+
+namespace KubeTriage.Core.Analysis;
+
+/// <summary>Lists the built-in analyzers.</summary>
+public static class DefaultAnalyzers
+{
+    /// <summary>Returns a new instance of every built-in analyzer.</summary>
+    public static IReadOnlyList<IAnalyzer> Create() =>
+    [
+        new ContainerStateAnalyzer(),
+        new PendingPodAnalyzer(),
+        new ReadinessProbeAnalyzer(),
+        new EvictedPodAnalyzer(),
+        new NodeConditionAnalyzer(),
+        new WorkloadAnalyzer(),
+        new ServiceAnalyzer(),
+        new DependencyAnalyzer(),
+        new PermissionAnalyzer(),
+    ];
+}

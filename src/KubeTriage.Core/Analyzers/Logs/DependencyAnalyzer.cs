@@ -1,0 +1,116 @@
+using KubeTriage.Core.Analysis;
+using KubeTriage.Core.Analyzers.Services;
+using KubeTriage.Core.Diagnosis;
+using KubeTriage.Core.Model;
+using KubeTriage.Core.Model.Views;
+
+namespace KubeTriage.Core.Analyzers.Logs;
+
+/// <summary>Links failing pods whose logs show refused connections or DNS failures to the in-cluster Service they call.</summary>
+internal sealed class DependencyAnalyzer : IAnalyzer
+{
+    public string Name => AnalyzerNames.Dependencies;
+
+    public void Analyze(AnalysisContext context)
+        => context.ForEach(Name, context.InScope("Pod"), pod => AnalyzePod(context, new PodView(pod)));
+
+    private void AnalyzePod(AnalysisContext context, PodView pod)
+    {
+        if (pod.IsTerminal || pod.IsTerminating)
+        {
+            return;
+        }
+
+        foreach (var container in pod.Containers.Where(c => IsFailing(context, c)))
+        {
+            var ns = pod.Object.Namespace ?? "";
+            var log = context.Cluster.Log(ns, pod.Object.Name, container.Name, previous: true) ?? context.Cluster.Log(ns, pod.Object.Name, container.Name, previous: false);
+            if (log is null)
+            {
+                continue;
+            }
+
+            var network = LogSignatureScanner.Scan(log.Text)
+                .Where(s => s.Kind is LogSignatureKind.ConnectionRefused or LogSignatureKind.NoSuchHost or LogSignatureKind.Timeout && s.Host is not null)
+                .ToList();
+            foreach (var signature in network)
+            {
+                if (Explain(context, pod, container, signature) is { } finding)
+                {
+                    context.Add(finding);
+                    break;
+                }
+            }
+        }
+    }
+
+    private Finding? Explain(AnalysisContext context, PodView pod, ContainerStatusView container, LogSignature signature)
+    {
+        var service = ServiceResolver.Resolve(context.Cluster, signature.Host!, pod.Object.Namespace ?? "");
+        string why;
+        ObjectRef cause;
+        if (service is null)
+        {
+            if (signature.Kind != LogSignatureKind.NoSuchHost || !ServiceResolver.IsClusterName(signature.Host!))
+            {
+                return null;
+            }
+
+            cause = new ObjectRef("Service", pod.Object.Namespace, signature.Host!.Split('.')[0]);
+            why = $"it calls \"{signature.Host}\", but no such Service exists, so the name does not resolve";
+        }
+        else if (ServiceEndpoints.HasReadyEndpoints(context.Cluster, service))
+        {
+            return null;
+        }
+        else
+        {
+            cause = service.Ref;
+            why = $"it calls Service {service.Namespace}/{service.Name}{(signature.Port is { } p ? $" on port {p}" : "")}, which has no ready endpoints: {BackendState(context, service)}";
+        }
+
+        var workload = OwnerResolver.TopControllerRef(context.Cluster, pod.Object);
+        return new Finding
+        {
+            Analyzer = Name,
+            Category = Categories.DependencyUnavailable,
+            Severity = Impact.SeverityFor(context.Cluster, pod.Object),
+            Subject = pod.Object.Ref,
+            Container = container.Name,
+            Cause = cause,
+            Title = $"{workload.Kind} {workload.Name} fails because its dependency {cause.Name} is unavailable",
+            Explanation = $"Container {container.Name} fails because {why}. Fix the dependency; the caller recovers on its own.",
+            Evidence = [.. PodEvidence(pod, container), Evidence.Log($"[{pod.Object.Name}/{container.Name}] {signature.Line.Trim()}")],
+            Remediation = [Fixes.Describe(cause), new Remediation($"Check the endpoints of {cause.Name}", $"kubectl get endpoints {cause.Name}{cause.NamespaceFlag}", Remediation.Safe)],
+        };
+    }
+
+    private static IEnumerable<Evidence> PodEvidence(PodView pod, ContainerStatusView container)
+    {
+        if (container.WaitingReason is { } reason)
+        {
+            yield return Evidence.Status($"Container {container.Name}: Waiting: {reason}, restart count {container.RestartCount}");
+        }
+    }
+
+    private static string BackendState(AnalysisContext context, KubeObject service)
+    {
+        var workloads = ServiceEndpoints.BackingWorkloads(context.Cluster, service).ToList();
+        if (workloads.Count == 0)
+        {
+            return "no workload has pods matching its selector";
+        }
+
+        var w = workloads[0];
+        var replicas = w.Raw.Long("spec.replicas");
+        if (replicas == 0)
+        {
+            return $"{w.Kind} {w.Namespace}/{w.Name} is scaled to 0 replicas";
+        }
+
+        return $"the pods of {w.Kind} {w.Namespace}/{w.Name} are not ready ({w.Raw.Long("status.readyReplicas") ?? w.Raw.Long("status.numberReady") ?? 0}/{replicas ?? 1} ready)";
+    }
+
+    private static bool IsFailing(AnalysisContext context, ContainerStatusView c)
+        => c.WaitingReason is "CrashLoopBackOff" || (c.Running && !c.Ready) || (c.LastTerminated is { } t && context.IsRecent(t.FinishedAt));
+}

@@ -1,0 +1,91 @@
+using KubeTriage.Core.Analysis;
+using KubeTriage.Core.Diagnosis;
+using KubeTriage.Core.Model.Views;
+
+namespace KubeTriage.Core.Analyzers.Pods;
+
+/// <summary>Explains Pending pods from the scheduler's FailedScheduling message: resources, selectors, taints, volumes.</summary>
+internal sealed class PendingPodAnalyzer : IAnalyzer
+{
+    public string Name => AnalyzerNames.PendingPod;
+
+    public void Analyze(AnalysisContext context)
+        => context.ForEach(Name, context.InScope("Pod"), pod => AnalyzePod(context, new PodView(pod)));
+
+    private void AnalyzePod(AnalysisContext context, PodView pod)
+    {
+        if (pod.Phase != "Pending" || pod.IsTerminating || pod.NodeName is not null)
+        {
+            return;
+        }
+
+        var scheduled = pod.Condition("PodScheduled");
+        var events = PodEvidence.RecentWarnings(context, pod.Object, filter: e => e.Reason == "FailedScheduling").ToList();
+        var message = scheduled?.Str("status") == "False" ? scheduled.Str("message") : null;
+        message ??= events.LastOrDefault()?.Message;
+        var parsed = SchedulingFailure.Parse(message);
+        var category = parsed?.DominantCategory();
+        if (message is null || category is null)
+        {
+            return;
+        }
+
+        var pvcs = pod.Object.Raw.Objects("spec.volumes").Select(v => v.Str("persistentVolumeClaim.claimName")).OfType<string>().ToList();
+        var workload = OwnerResolver.TopControllerRef(context.Cluster, pod.Object);
+        var evidence = new List<Evidence> { Evidence.Status($"PodScheduled=False: {message}") };
+        evidence.AddRange(PodEvidence.Events(events));
+        var (title, explanation, fix) = category switch
+        {
+            Categories.InsufficientResources => ("No node has room for the pod's resource requests",
+                $"The scheduler cannot place the pod: {Reasons(parsed!)}. {Requests(pod)}Lower the requests, free capacity, or add nodes.",
+                new Remediation("Compare the pod's requests with what the nodes have left", "kubectl describe nodes | grep -A 8 'Allocated resources'", Remediation.Safe)),
+            Categories.NodeSelectorMismatch => ("No node matches the pod's nodeSelector/affinity",
+                $"The scheduler finds no node with the labels the pod asks for ({Selector(pod)}): {Reasons(parsed!)}.",
+                new Remediation("List node labels and fix the nodeSelector/affinity (or label a node)", "kubectl get nodes --show-labels", Remediation.Safe)),
+            Categories.TaintNotTolerated => ("Nodes carry taints the pod does not tolerate",
+                $"Every candidate node is tainted and the pod has no matching toleration: {Reasons(parsed!)}.",
+                new Remediation("See the nodes' taints; add a toleration or remove the taint", "kubectl get nodes -o custom-columns=NAME:.metadata.name,TAINTS:.spec.taints", Remediation.Safe)),
+            _ => ("The pod's PersistentVolumeClaim cannot be bound",
+                $"The pod waits for its volume: {Reasons(parsed!)}." + (pvcs.Count > 0 ? $" Claims: {string.Join(", ", pvcs)}." : ""),
+                new Remediation("Inspect the claim's events (StorageClass, provisioner)", $"kubectl describe pvc {(pvcs.Count > 0 ? pvcs[0] : "")} -n {pod.Object.Namespace}", Remediation.Safe)),
+        };
+
+        if (category == Categories.VolumeBindingFailure)
+        {
+            foreach (var claim in pvcs.Select(c => context.Cluster.Find("PersistentVolumeClaim", pod.Object.Namespace, c)).OfType<Model.KubeObject>())
+            {
+                evidence.AddRange(PodEvidence.Events(context.Cluster.EventsFor(claim).Where(e => e.IsWarning)));
+            }
+        }
+
+        context.Add(new Finding
+        {
+            Analyzer = Name,
+            Category = category,
+            Severity = Impact.SeverityFor(context.Cluster, pod.Object),
+            Subject = pod.Object.Ref,
+            Title = title,
+            Explanation = explanation,
+            Evidence = evidence,
+            Remediation = [fix, Fixes.Describe(workload)],
+        });
+    }
+
+    private static string Reasons(SchedulingFailure failure)
+        => string.Join("; ", failure.Reasons.Select(r => r.Nodes > 0 ? $"{r.Nodes} node(s): {r.Reason}" : r.Reason));
+
+    private static string Requests(PodView pod)
+    {
+        var parts = pod.ContainerSpecs.Select(c => (Name: c.Str("name"), Cpu: c.Str("resources.requests.cpu"), Memory: c.Str("resources.requests.memory")))
+            .Where(c => c.Cpu is not null || c.Memory is not null)
+            .Select(c => $"{c.Name} requests" + (c.Cpu is null ? "" : $" cpu {c.Cpu}") + (c.Memory is null ? "" : $" memory {c.Memory}"));
+        var text = string.Join(", ", parts);
+        return text.Length == 0 ? "" : $"Container {text}. ";
+    }
+
+    private static string Selector(PodView pod)
+    {
+        var selector = pod.Object.Raw.Map("spec.nodeSelector");
+        return selector.Count > 0 ? "nodeSelector " + string.Join(", ", selector.Select(kv => $"{kv.Key}={kv.Value}")) : "node affinity";
+    }
+}

@@ -1,0 +1,47 @@
+using KubeTriage.Core.Model;
+using KubeTriage.Core.Model.Views;
+
+namespace KubeTriage.Core.Analyzers.Services;
+
+/// <summary>Answers which pods a Service selects and whether it has ready endpoints.</summary>
+public static class ServiceEndpoints
+{
+    /// <summary>Returns the non-terminal pods in the Service's namespace that its selector matches.</summary>
+    public static IReadOnlyList<KubeObject> SelectedPods(ClusterState cluster, KubeObject service)
+    {
+        var selector = service.Raw.Map("spec.selector");
+        if (selector.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. cluster.OfKind("Pod").Where(p => p.Namespace == service.Namespace && !new PodView(p).IsTerminal && LabelSelector.Matches(selector, p.Labels))];
+    }
+
+    /// <summary>Returns whether the Service has at least one ready endpoint (Endpoints, EndpointSlices, or ready selected pods).</summary>
+    public static bool HasReadyEndpoints(ClusterState cluster, KubeObject service)
+    {
+        var endpoints = cluster.Find("Endpoints", service.Namespace, service.Name);
+        if (endpoints is not null)
+        {
+            return endpoints.Raw.Objects("subsets").Any(s => s.Objects("addresses").Any());
+        }
+
+        var slices = cluster.OfKind("EndpointSlice").Where(s => s.Namespace == service.Namespace && s.Labels.GetValueOrDefault("kubernetes.io/service-name") == service.Name).ToList();
+        if (slices.Count > 0)
+        {
+            return slices.Any(s => s.Raw.Objects("endpoints").Any(e => e.Bool("conditions.ready") != false));
+        }
+
+        return SelectedPods(cluster, service).Any(p => new PodView(p).IsReady);
+    }
+
+    /// <summary>Returns the workloads whose pod template the Service's selector matches.</summary>
+    public static IEnumerable<KubeObject> BackingWorkloads(ClusterState cluster, KubeObject service)
+    {
+        var selector = service.Raw.Map("spec.selector");
+        return new[] { "Deployment", "StatefulSet", "DaemonSet" }
+            .SelectMany(cluster.OfKind)
+            .Where(w => w.Namespace == service.Namespace && LabelSelector.Matches(selector, w.Raw.Map("spec.template.metadata.labels")));
+    }
+}

@@ -1,0 +1,129 @@
+using KubeTriage.Core.Analysis;
+using KubeTriage.Core.Analyzers.Services;
+using KubeTriage.Core.Diagnosis;
+using KubeTriage.Core.Model;
+
+namespace KubeTriage.Core.Correlation;
+
+/// <summary>Groups findings into root causes along ownership and references, so one cause with many symptoms is reported once.</summary>
+public static class RootCauseCorrelator
+{
+    private const int MaxEvidence = 10;
+    private const int MaxRemediation = 5;
+
+    /// <summary>Returns root causes, most impactful first.</summary>
+    public static IReadOnlyList<RootCause> Correlate(ClusterState cluster, IReadOnlyList<Finding> findings)
+    {
+        var causes = new List<(RootCause Cause, ObjectRef? Dependency)>();
+        foreach (var group in findings.GroupBy(f => FixOwner(cluster, f)))
+        {
+            var specific = group.Where(f => !Categories.Generic.Contains(f.Category)).ToList();
+            var kept = specific.Count > 0 ? specific : [.. group];
+
+            // Among generic symptoms alone, the most telling one (a probe failure over a stuck rollout) wins.
+            if (specific.Count == 0)
+            {
+                var best = kept.Min(f => Categories.Specificity(f.Category));
+                kept = [.. kept.Where(f => Categories.Specificity(f.Category) == best)];
+            }
+
+            causes.AddRange(kept.GroupBy(f => f.Category).Select(byCategory => (Build(cluster, group.Key, [.. byCategory]), byCategory.First().Cause)));
+        }
+
+        return [.. causes.Select(c => LinkDependency(c.Cause, c.Dependency, causes.Select(x => x.Cause)))
+            .OrderBy(c => Severity.Rank(c.Severity))
+            .ThenByDescending(c => c.Affected.Count(a => a.Kind is "Service" or "Ingress"))
+            .ThenByDescending(c => c.Affected.Count)
+            .ThenBy(c => Categories.Specificity(c.Category))
+            .ThenBy(c => c.Resource.ToString(), StringComparer.Ordinal)];
+    }
+
+    private static ObjectRef FixOwner(ClusterState cluster, Finding finding)
+    {
+        if (finding.Category is Categories.NodePressure or Categories.NodeNotReady && finding.Cause is { Kind: "Node" } node)
+        {
+            return node;
+        }
+
+        var subject = cluster.Find(finding.Subject);
+        return subject is null ? finding.Subject : OwnerResolver.TopControllerRef(cluster, subject);
+    }
+
+    private static RootCause Build(ClusterState cluster, ObjectRef owner, List<Finding> findings)
+    {
+        var ordered = findings.OrderBy(f => Severity.Rank(f.Severity)).ToList();
+        var lead = ordered[0];
+        var affected = new List<ObjectRef>();
+        foreach (var subject in findings.Select(f => f.Subject).Where(s => s != owner).Distinct())
+        {
+            affected.Add(subject);
+        }
+
+        affected.AddRange(DownstreamOf(cluster, owner, affected));
+        var pods = affected.Count(a => a.Kind == "Pod");
+        var explanation = lead.Explanation;
+        if (pods > 1)
+        {
+            explanation += $" {pods} pods are affected.";
+        }
+
+        var services = affected.Where(a => a.Kind == "Service").Select(s => s.Name).ToList();
+        if (services.Count > 0)
+        {
+            explanation += $" Service{(services.Count > 1 ? "s" : "")} {string.Join(", ", services)} lose{(services.Count > 1 ? "" : "s")} {(services.Count > 1 ? "their" : "its")} endpoints as a result.";
+        }
+
+        return new RootCause
+        {
+            Category = lead.Category,
+            Severity = lead.Severity,
+            Resource = owner,
+            Title = lead.Title,
+            Explanation = explanation,
+            Evidence = [.. ordered.SelectMany(f => f.Evidence).DistinctBy(e => e.Text).Take(MaxEvidence)],
+            Affected = affected,
+            Remediation = [.. ordered.SelectMany(f => f.Remediation).DistinctBy(r => r.Command ?? r.Description).Take(MaxRemediation)],
+        };
+    }
+
+    // Services selecting the broken pods (or the workload's template) and Ingresses routing to those Services.
+    private static IEnumerable<ObjectRef> DownstreamOf(ClusterState cluster, ObjectRef owner, List<ObjectRef> affected)
+    {
+        var podNames = affected.Where(a => a.Kind == "Pod").Select(a => a.Name).ToHashSet();
+        var workload = cluster.Find(owner);
+        var services = cluster.OfKind("Service").Where(s => s.Namespace == owner.Namespace && s.Raw.Map("spec.selector").Count > 0
+            && (ServiceEndpoints.SelectedPods(cluster, s).Any(p => podNames.Contains(p.Name))
+                || (workload is not null && LabelSelector.Matches(s.Raw.Map("spec.selector"), workload.Raw.Map("spec.template.metadata.labels")))))
+            .Where(s => !ServiceEndpoints.HasReadyEndpoints(cluster, s) || podNames.Count > 0)
+            .ToList();
+        foreach (var service in services)
+        {
+            yield return service.Ref;
+        }
+
+        var serviceNames = services.Select(s => s.Name).ToHashSet();
+        foreach (var ingress in cluster.OfKind("Ingress").Where(i => i.Namespace == owner.Namespace))
+        {
+            var backends = ingress.Raw.Objects("spec.rules").SelectMany(r => r.Objects("http.paths")).Select(p => p.Str("backend.service.name"))
+                .Append(ingress.Raw.Str("spec.defaultBackend.service.name"));
+            if (backends.Any(b => b is not null && serviceNames.Contains(b)))
+            {
+                yield return ingress.Ref;
+            }
+        }
+    }
+
+    // A caller's DependencyUnavailable names the dependency's own root cause when there is one.
+    private static RootCause LinkDependency(RootCause cause, ObjectRef? target, IEnumerable<RootCause> all)
+    {
+        if (cause.Category != Categories.DependencyUnavailable || target is null)
+        {
+            return cause;
+        }
+
+        var dependency = all.FirstOrDefault(other => other != cause && (other.Resource == target || other.Affected.Contains(target)));
+        return dependency is null
+            ? cause
+            : cause with { Explanation = cause.Explanation + $" The dependency's own root cause: {dependency.Title} ({dependency.Category} on {dependency.Resource})." };
+    }
+}

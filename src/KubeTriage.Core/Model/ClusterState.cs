@@ -1,0 +1,107 @@
+namespace KubeTriage.Core.Model;
+
+/// <summary>Holds everything collected from one cluster (live or from a snapshot), indexed for analyzers.</summary>
+/// <remarks>Immutable after construction and safe to read from several threads.</remarks>
+public sealed class ClusterState
+{
+    private readonly Dictionary<string, List<KubeObject>> _byKind = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, KubeObject> _byUid = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Kind, string Namespace, string Name), KubeObject> _byRef = new();
+    private readonly Dictionary<string, List<KubeObject>> _childrenByOwnerUid = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Namespace, string Pod, string Container, bool Previous), ContainerLog> _logs = new();
+
+    /// <summary>Indexes objects and logs. Duplicate objects (same kind/namespace/name) keep the last one seen.</summary>
+    public ClusterState(IEnumerable<KubeObject> objects, IEnumerable<ContainerLog> logs, string source = "snapshot")
+    {
+        Source = source;
+        foreach (var obj in objects)
+        {
+            var key = (obj.Kind.ToLowerInvariant(), obj.Namespace ?? "", obj.Name);
+            if (_byRef.TryGetValue(key, out var existing))
+            {
+                _byKind[existing.Kind].Remove(existing);
+            }
+
+            _byRef[key] = obj;
+            if (!_byKind.TryGetValue(obj.Kind, out var list))
+            {
+                _byKind[obj.Kind] = list = [];
+            }
+
+            list.Add(obj);
+            if (obj.Uid.Length > 0)
+            {
+                _byUid[obj.Uid] = obj;
+            }
+        }
+
+        foreach (var obj in _byRef.Values)
+        {
+            foreach (var owner in obj.OwnerReferences)
+            {
+                if (!_childrenByOwnerUid.TryGetValue(owner.Uid, out var children))
+                {
+                    _childrenByOwnerUid[owner.Uid] = children = [];
+                }
+
+                children.Add(obj);
+            }
+        }
+
+        foreach (var log in logs)
+        {
+            _logs[(log.Namespace, log.Pod, log.Container, log.Previous)] = log;
+        }
+
+        Events = [.. OfKind("Event").Select(e => new EventView(e))];
+        EventsByObject = Events
+            .GroupBy(e => (e.InvolvedKind, e.InvolvedNamespace ?? "", e.InvolvedName))
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<EventView>)[.. g.OrderBy(e => e.LastSeen)]);
+    }
+
+    /// <summary>Gets where the data came from ("snapshot", or a cluster name).</summary>
+    public string Source { get; }
+
+    /// <summary>Gets every object.</summary>
+    public IEnumerable<KubeObject> All => _byRef.Values;
+
+    /// <summary>Gets every Event, core/v1 and events.k8s.io/v1 alike.</summary>
+    public IReadOnlyList<EventView> Events { get; }
+
+    private Dictionary<(string Kind, string Namespace, string Name), IReadOnlyList<EventView>> EventsByObject { get; }
+
+    /// <summary>Gets the number of container logs held.</summary>
+    public int LogCount => _logs.Count;
+
+    /// <summary>Returns the objects of one kind (case-insensitive).</summary>
+    public IReadOnlyList<KubeObject> OfKind(string kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
+
+    /// <summary>Finds an object by kind, namespace and name.</summary>
+    public KubeObject? Find(string kind, string? ns, string name)
+        => _byRef.GetValueOrDefault((kind.ToLowerInvariant(), ns ?? "", name));
+
+    /// <summary>Finds an object by reference.</summary>
+    public KubeObject? Find(ObjectRef reference) => Find(reference.Kind, reference.Namespace, reference.Name);
+
+    /// <summary>Finds an object by uid.</summary>
+    public KubeObject? FindByUid(string uid) => _byUid.GetValueOrDefault(uid);
+
+    /// <summary>Returns the objects whose ownerReferences name this object.</summary>
+    public IReadOnlyList<KubeObject> ChildrenOf(KubeObject owner)
+        => owner.Uid.Length > 0 && _childrenByOwnerUid.TryGetValue(owner.Uid, out var c) ? c : [];
+
+    /// <summary>Returns the owner named by a reference, matched by uid, else by kind and name in the same namespace.</summary>
+    public KubeObject? OwnerOf(KubeObject obj, OwnerRef owner)
+        => FindByUid(owner.Uid) ?? Find(owner.Kind, obj.Namespace, owner.Name);
+
+    /// <summary>Returns the events about one object, oldest first.</summary>
+    public IReadOnlyList<EventView> EventsFor(KubeObject obj)
+        => EventsByObject.GetValueOrDefault((obj.Kind, obj.Namespace ?? "", obj.Name)) ?? [];
+
+    /// <summary>Returns a container's log, if collected.</summary>
+    public ContainerLog? Log(string ns, string pod, string container, bool previous)
+        => _logs.GetValueOrDefault((ns, pod, container, previous));
+
+    /// <summary>Returns the namespaces seen among the objects.</summary>
+    public IEnumerable<string> Namespaces => _byRef.Values.Select(o => o.Namespace).OfType<string>().Distinct();
+}
