@@ -280,12 +280,12 @@ def dep_scaled_event(s, dep, rs, frm, to, ago, down=False):
             component="deployment-controller", first=ago)
 
 
-def std_neighbours(s, ns, names=("frontend", "cart"), images=None):
+def std_neighbours(s, ns, names=("frontend", "cart"), images=None, resources=None):
     images = images or {}
     out = []
     for i, n in enumerate(names):
         out.append(healthy_app(s, ns, n, images.get(n, f"ghcr.io/acme/{n}:1.{4 + i}.{s.rng.randint(0, 9)}"), ago=(30 - 5 * i) * D,
-                               pod_ago=(3 + i) * D))
+                               pod_ago=(3 + i) * D, resources=resources))
     return out
 
 
@@ -559,6 +559,563 @@ def oomkilled_statefulset():
     write(s, {"title": "Redis StatefulSet pod is OOMKilled (no maxmemory, 256Mi limit)",
               "description": "redis-0 restarts with reason OOMKilled / exit 137: the dataset is ~240MB and a background save forks, pushing the container over its 256Mi limit. maxmemory is 0 (unlimited).",
               "expect": [{"category": "OOMKilled", "resource": "StatefulSet/cache/redis"}], "maxRootCauses": 1})
+
+def broken_deploy(s, ns, name, containers, states, ago_dep, pod_ago, revision=1, spec_kw=None, old=None, labels=None, generation=None, conditions=None, svc_port=None):
+    spec = s.pod_template_spec(containers, **(spec_kw or {}))
+    pods = []
+    for i, st in enumerate(states):
+        st = dict(st)
+        st.setdefault("node", s.workers[i % len(s.workers)])
+        st.setdefault("ago", pod_ago - i * 2)
+        pods.append(st)
+    dep, rs = s.deployment(ns, name, len(states), spec, pods, ago=ago_dep, revision=revision, rs_ago=pod_ago + 1 if revision > 1 else ago_dep,
+                           old_rs=old, labels=labels, generation=generation, conditions=conditions)
+    if svc_port:
+        s.service(ns, name, dict(dep["spec"]["selector"]["matchLabels"]), [{"name": "http", "port": svc_port, "targetPort": "http"}], ago=ago_dep)
+    if revision == 1 and ago_dep - pod_ago < 120:
+        dep_scaled_event(s, dep, rs, 0, len(states), ago_dep - 1)
+        s.rs_events(rs, rs["_podlist"])
+    for p in rs["_podlist"]:
+        age = (s.T - __import__("k8sgen")._parse(p["metadata"]["creationTimestamp"])).total_seconds()
+        if age < 3600 and p["spec"].get("nodeName"):
+            scheduled(s, p, age)
+    return dep, rs
+
+
+def unavailable_conditions(s, rs_name, ago, progressing="NewReplicaSetAvailable"):
+    msg = {"NewReplicaSetAvailable": f'ReplicaSet "{rs_name}" has successfully progressed.',
+           "ReplicaSetUpdated": f'ReplicaSet "{rs_name}" is progressing.',
+           "NewReplicaSetCreated": f'Created new replica set "{rs_name}"'}[progressing]
+    return [{"type": "Available", "status": "False", "reason": "MinimumReplicasUnavailable", "message": "Deployment does not have minimum availability.",
+             "lastTransitionTime": s.at(ago), "lastUpdateTime": s.at(ago)},
+            {"type": "Progressing", "status": "True", "reason": progressing, "message": msg, "lastTransitionTime": s.at(ago), "lastUpdateTime": s.at(ago - 1)}]
+
+
+def fix_rs_name_in_conditions(dep, rs):
+    for c in dep["status"]["conditions"]:
+        c["message"] = c["message"].replace("{rs}", rs["metadata"]["name"])
+
+
+def prev_image(img):
+    repo, tag = img.rsplit(":", 1)
+    parts = tag.split(".")
+    if len(parts) == 3 and parts[1].isdigit():
+        parts[1] = str(max(0, int(parts[1]) - 1))
+        parts[2] = "7"
+    return repo + ":" + ".".join(parts)
+
+
+# =========================================================================== 5-7 image pulls
+def _pull_scenario(s, ns, name, image, err, title, desc, cat_expect, pull_secrets=None, port=8080, containers_extra=None, neighbours=("frontend", "cart"), ago=23 * 60):
+    base(s, ns=[ns])
+    std_neighbours(s, ns, neighbours)
+    c = s.container(name, image, ports=[{"containerPort": port, "name": "http"}], resources=res(), readiness=http_probe("/healthz"))
+    backoff_msg = f'Back-off pulling image "{image}": ErrImagePull: {err}'
+    states = [{"all": {"s": "waiting", "reason": "ImagePullBackOff", "message": backoff_msg}},
+              {"all": {"s": "waiting", "reason": "ErrImagePull", "message": err}}]
+    dep, rs = broken_deploy(s, ns, name, [c], states, ago, ago - 1, spec_kw={"pull_secrets": pull_secrets} if pull_secrets else None,
+                            conditions=unavailable_conditions(s, "{rs}", ago - 1, "ReplicaSetUpdated"), svc_port=80)
+    fix_rs_name_in_conditions(dep, rs)
+    for i, p in enumerate(rs["_podlist"]):
+        pull_fail_events(s, p, name, image, err, first=ago - 3 - i, last=14 + 40 * i, count_pull=7 - i, count_backoff=96 - 3 * i)
+    write(s, {"title": title, "description": desc, "expect": [{"category": "ImagePullFailure", "resource": f"Deployment/{ns}/{name}"}], "maxRootCauses": 1})
+    return s
+
+
+@scenario
+def imagepull_tag_not_found():
+    s = Snap("imagepull-tag-not-found", "2026-11-21T10:04:51Z", profile="kubeadm")
+    img = "ghcr.io/acme/storefront:2.14.0-rc1"
+    err = (f'rpc error: code = NotFound desc = failed to pull and unpack image "{img}": failed to resolve reference "{img}": {img}: not found')
+    _pull_scenario(s, "web", "storefront", img, err, "storefront cannot start: image tag 2.14.0-rc1 does not exist",
+                   "The new storefront Deployment references ghcr.io/acme/storefront:2.14.0-rc1, which the registry does not have (the tag is 2.14.0-rc.1). Pods sit in ErrImagePull/ImagePullBackOff.",
+                   "ImagePullFailure", neighbours=("frontend", "search"))
+
+
+@scenario
+def imagepull_unauthorized():
+    s = Snap("imagepull-unauthorized", "2026-11-21T09:52:08Z", profile="eks")
+    s.workers = []
+    img = "registry.gitlab.com/acme/billing/invoice-worker:1.9.3"
+    err = (f'rpc error: code = Unknown desc = failed to pull and unpack image "{img}": failed to resolve reference "{img}": '
+           'failed to authorize: failed to fetch oauth token: unexpected status from GET request to '
+           'https://gitlab.com/jwt/auth?scope=repository%3Aacme%2Fbilling%2Finvoice-worker%3Apull&service=container_registry: 401 Unauthorized')
+    _pull_scenario(s, "billing", "invoice-worker", img, err, "invoice-worker image pull is unauthorized (no imagePullSecrets)",
+                   "The image lives in a private GitLab registry. A docker-registry Secret gitlab-registry exists in the namespace but the pod spec has no imagePullSecrets and the default ServiceAccount does not list it, so containerd pulls anonymously and gets 401 Unauthorized.",
+                   "ImagePullFailure", neighbours=("billing-api", "invoice-ui"))
+    # add the unused pull secret and rewrite
+    s.secret("billing", "gitlab-registry", {".dockerconfigjson": json.dumps({"auths": {"registry.gitlab.com": {"username": "gitlab+deploy-token-1841", "password": "gldt-REDACTED", "auth": "Z2l0bGFiK2RlcGxveS10b2tlbi0xODQxOmdsZHQtUkVEQUNURUQ="}}}, separators=(",", ":"))},
+             type_="kubernetes.io/dockerconfigjson", ago=40 * D)
+    s.obj("config.yaml", "v1", "ServiceAccount", "default", "billing", ago=20 * D)
+    write(s, yaml_load(os.path.join(ROOT, s.name, "scenario.yaml")))
+
+
+def yaml_load(p):
+    import yaml
+    with open(p) as f:
+        return yaml.safe_load(f)
+
+
+@scenario
+def imagepull_registry_unreachable():
+    s = Snap("imagepull-registry-unreachable", "2026-11-21T10:09:33Z", profile="kubeadm")
+    img = "registry.internal.example/platform/audit-log:3.2.0"
+    err = (f'rpc error: code = Unknown desc = failed to pull and unpack image "{img}": failed to resolve reference "{img}": '
+           'failed to do request: Head "https://registry.internal.example/v2/platform/audit-log/manifests/3.2.0": '
+           'dial tcp: lookup registry.internal.example on 10.10.0.2:53: no such host')
+    _pull_scenario(s, "platform", "audit-log", img, err, "audit-log image cannot be pulled: registry host does not resolve",
+                   "The nodes' resolver (10.10.0.2) cannot resolve registry.internal.example, so containerd fails before contacting the registry.",
+                   "ImagePullFailure", neighbours=("policy-api", "notifications"))
+
+
+# =========================================================================== 8-12 config / secret references
+def _config_scenario(s, ns, name, container, err, title, desc, expect, setup=None, neighbours=("frontend", "cart"), ago=18 * 60,
+                     volumes=None, mount_err=None, revision=1):
+    base(s, ns=[ns])
+    std_neighbours(s, ns, neighbours)
+    if setup:
+        setup(s)
+    if mount_err:
+        states = [{"all": {"s": "waiting", "reason": "ContainerCreating"}, "sandbox": False}, {"all": {"s": "waiting", "reason": "ContainerCreating"}, "sandbox": False}]
+    else:
+        states = [{"all": {"s": "waiting", "reason": "CreateContainerConfigError", "message": err}}, {"all": {"s": "waiting", "reason": "CreateContainerConfigError", "message": err}}]
+    old = None
+    if revision > 1:
+        old = [{"template_spec": s.pod_template_spec([dict(container, image=prev_image(container["image"]))], volumes=volumes), "replicas": 2,
+                "pods": [{"node": s.workers[0], "ago": 6 * D}, {"node": s.workers[1], "ago": 6 * D - 5}], "revision": revision - 1, "ago": 30 * D}]
+    dep, rs = broken_deploy(s, ns, name, [container], states, ago if revision == 1 else 30 * D, ago - 1, spec_kw={"volumes": volumes} if volumes else None,
+                            revision=revision, old=old, generation=revision,
+                            conditions=unavailable_conditions(s, "{rs}", ago - 1, "ReplicaSetUpdated"), svc_port=80)
+    fix_rs_name_in_conditions(dep, rs)
+    for i, p in enumerate(rs["_podlist"]):
+        if mount_err:
+            s.event(p, "FailedMount", mount_err, type_="Warning", first=ago - 2 - i, last=40 + 30 * i, count=16 - i)
+        else:
+            config_error_events(s, p, container["name"], err, first=ago - 3 - i, last=11 + 7 * i, count=85 - 2 * i)
+    write(s, {"title": title, "description": desc, "expect": expect, "maxRootCauses": 1})
+    return s, dep, rs
+
+
+@scenario
+def missing_configmap():
+    s = Snap("missing-configmap", "2026-11-21T10:00:49Z", profile="kubeadm")
+    c = s.container("web", "ghcr.io/acme/web:4.1.0", ports=[{"containerPort": 8080, "name": "http"}], env_from=[{"configMapRef": {"name": "web-settings"}}],
+                    resources=res(), readiness=http_probe("/healthz"))
+    _config_scenario(s, "shop", "web", c, 'configmap "web-settings" not found', "web pods cannot start: ConfigMap web-settings is missing",
+                     "The web Deployment loads its environment with envFrom configMapRef web-settings; the ConfigMap was never created in namespace shop (the team created web-config instead).",
+                     [{"category": "MissingConfigMap", "resource": "Deployment/shop/web"}],
+                     setup=lambda s: s.configmap("shop", "web-config", {"LOG_LEVEL": "info", "API_URL": "http://api.shop.svc.cluster.local"}, ago=25 * 60))
+
+
+@scenario
+def missing_configmap_key():
+    s = Snap("missing-configmap-key", "2026-11-21T09:44:12Z", profile="gke", version="v1.31.5")
+    s.workers = []
+    c = s.container("web", "europe-west1-docker.pkg.dev/acme-prod-4411/apps/web:4.2.0", ports=[{"containerPort": 8080, "name": "http"}],
+                    env=[{"name": "LOG_LEVEL", "valueFrom": {"configMapKeyRef": {"key": "LOG_LEVEL", "name": "web-config"}}},
+                         {"name": "FEATURE_FLAGS", "valueFrom": {"configMapKeyRef": {"key": "FEATURE_FLAGS", "name": "web-config"}}}],
+                    resources=res(), readiness=http_probe("/healthz"))
+    _config_scenario(s, "shop", "web", c, "couldn't find key FEATURE_FLAGS in ConfigMap shop/web-config",
+                     "web rollout stuck: key FEATURE_FLAGS missing from ConfigMap web-config",
+                     "Revision 5 of web reads FEATURE_FLAGS from ConfigMap web-config, which exists but only has LOG_LEVEL and API_URL. New pods fail with CreateContainerConfigError while the old ReplicaSet keeps serving.",
+                     [{"category": "MissingConfigMap", "resource": "Deployment/shop/web"}], revision=5,
+                     setup=lambda s: s.configmap("shop", "web-config", {"LOG_LEVEL": "info", "API_URL": "http://api.shop.svc.cluster.local"}, ago=80 * D))
+
+
+@scenario
+def missing_secret():
+    s = Snap("missing-secret", "2026-11-21T10:06:02Z", profile="eks")
+    s.workers = []
+    c = s.container("billing-api", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/billing-api:3.0.2", ports=[{"containerPort": 8080, "name": "http"}],
+                    env=[{"name": "DB_HOST", "value": "billing-db.cluster-c9xk2hq1w7ab.eu-west-1.rds.amazonaws.com"},
+                         {"name": "DB_USER", "valueFrom": {"secretKeyRef": {"key": "username", "name": "db-credentials"}}},
+                         {"name": "DB_PASSWORD", "valueFrom": {"secretKeyRef": {"key": "password", "name": "db-credentials"}}}],
+                    resources=res("250m", "256Mi", "512Mi"), readiness=http_probe("/healthz"))
+    _config_scenario(s, "billing", "billing-api", c, 'secret "db-credentials" not found', "billing-api cannot start: Secret db-credentials is missing",
+                     "The Deployment reads DB_USER/DB_PASSWORD from Secret db-credentials, which does not exist in namespace billing (External Secrets never synced it).",
+                     [{"category": "MissingSecret", "resource": "Deployment/billing/billing-api"}], neighbours=("invoice-ui", "pdf-renderer"))
+
+
+@scenario
+def missing_secret_key():
+    s = Snap("missing-secret-key", "2026-11-21T09:57:45Z", profile="kubeadm")
+    c = s.container("billing-api", "ghcr.io/acme/billing-api:3.0.2", ports=[{"containerPort": 8080, "name": "http"}],
+                    env=[{"name": "DB_USER", "valueFrom": {"secretKeyRef": {"key": "DB_USER", "name": "db-credentials"}}},
+                         {"name": "DB_PASSWORD", "valueFrom": {"secretKeyRef": {"key": "DB_PASSWORD", "name": "db-credentials"}}}],
+                    resources=res("250m", "256Mi", "512Mi"), readiness=http_probe("/healthz"))
+    _config_scenario(s, "billing", "billing-api", c, "couldn't find key DB_PASSWORD in Secret billing/db-credentials",
+                     "billing-api cannot start: key DB_PASSWORD missing from Secret db-credentials",
+                     "Secret db-credentials exists with keys DB_USER and DB_PASS; the Deployment asks for DB_PASSWORD.",
+                     [{"category": "MissingSecret", "resource": "Deployment/billing/billing-api"}], neighbours=("invoice-ui", "pdf-renderer"),
+                     setup=lambda s: s.secret("billing", "db-credentials", {"DB_USER": "billing", "DB_PASS": "s3cr3t-not-real"}, ago=200 * D))
+
+
+@scenario
+def missing_secret_volume():
+    s = Snap("missing-secret-volume", "2026-11-21T10:13:19Z", profile="kubeadm")
+    c = s.container("web", "nginxinc/nginx-unprivileged:1.27.3", ports=[{"containerPort": 8443, "name": "https"}, {"containerPort": 8080, "name": "http"}],
+                    resources=res("50m", "64Mi", "128Mi"), readiness=http_probe("/healthz"),
+                    mounts=[{"mountPath": "/etc/nginx/tls", "name": "tls", "readOnly": True}, {"mountPath": "/etc/nginx/conf.d", "name": "conf"}])
+    vols = [{"name": "tls", "secret": {"secretName": "web-tls"}}, {"configMap": {"name": "web-nginx"}, "name": "conf"}]
+    _config_scenario(s, "shop", "web", c, None, "web pods stuck in ContainerCreating: Secret web-tls is missing",
+                     "The pods mount Secret web-tls as a volume; it does not exist (the Certificate was renamed), so kubelet keeps failing MountVolume.SetUp and the pods never get a sandbox.",
+                     [{"category": "MissingSecret", "resource": "Deployment/shop/web"}], volumes=vols, ago=31 * 60,
+                     mount_err='MountVolume.SetUp failed for volume "tls" : secret "web-tls" not found',
+                     setup=lambda s: s.configmap("shop", "web-nginx", {"default.conf": "server {\n  listen 8443 ssl;\n  ssl_certificate /etc/nginx/tls/tls.crt;\n  ssl_certificate_key /etc/nginx/tls/tls.key;\n  location / { root /usr/share/nginx/html; }\n}\nserver {\n  listen 8080;\n  location /healthz { return 200; }\n}\n"}, ago=40 * 60))
+
+# =========================================================================== 13 chain
+@scenario
+def chain_service_no_endpoints_secret():
+    s = Snap("chain-service-no-endpoints-secret", "2026-11-21T10:00:00Z", profile="kubeadm")
+    base(s, ns=["shop", "ingress-nginx"])
+    # ingress-nginx controller
+    c = s.container("controller", "registry.k8s.io/ingress-nginx/controller:v1.11.3",
+                    args=["/nginx-ingress-controller", "--publish-service=$(POD_NAMESPACE)/ingress-nginx-controller", "--election-id=ingress-nginx-leader",
+                          "--controller-class=k8s.io/ingress-nginx", "--ingress-class=nginx", "--configmap=$(POD_NAMESPACE)/ingress-nginx-controller"],
+                    ports=[{"containerPort": 80, "name": "http"}, {"containerPort": 443, "name": "https"}, {"containerPort": 8443, "name": "webhook"}],
+                    env=[{"name": "POD_NAME", "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": "metadata.name"}}},
+                         {"name": "POD_NAMESPACE", "valueFrom": {"fieldRef": {"apiVersion": "v1", "fieldPath": "metadata.namespace"}}}],
+                    resources={"requests": {"cpu": "100m", "memory": "90Mi"}}, readiness=http_probe("/healthz", 10254), liveness=http_probe("/healthz", 10254, initialDelaySeconds=10))
+    spec = s.pod_template_spec([c], sa="ingress-nginx", node_selector={"kubernetes.io/os": "linux"}, grace=300)
+    idep, irs = s.deployment("ingress-nginx", "ingress-nginx-controller", 1, spec, [{"node": "worker-2", "ago": 9 * D}], ago=60 * D,
+                             labels={"app.kubernetes.io/component": "controller", "app.kubernetes.io/instance": "ingress-nginx", "app.kubernetes.io/name": "ingress-nginx"})
+    s.service("ingress-nginx", "ingress-nginx-controller", dict(idep["spec"]["selector"]["matchLabels"]),
+              [{"name": "http", "port": 80, "targetPort": "http", "nodePort": 30080}, {"name": "https", "port": 443, "targetPort": "https", "nodePort": 30443}],
+              ago=60 * D, type_="NodePort")
+    s.obj("services.yaml", "networking.k8s.io/v1", "IngressClass", "nginx", ago=60 * D,
+          labels={"app.kubernetes.io/component": "controller", "app.kubernetes.io/instance": "ingress-nginx", "app.kubernetes.io/name": "ingress-nginx"},
+          spec={"controller": "k8s.io/ingress-nginx"})
+    std_neighbours(s, "shop", ("frontend", "catalog"))
+    s.configmap("shop", "checkout-config", {"LOG_LEVEL": "info", "PAYMENT_GATEWAY_URL": "https://pay.example.net/v2"}, ago=90 * D)
+    c = s.container("app", "ghcr.io/example/checkout:1.4.2", ports=[{"containerPort": 8080, "name": "http"}],
+                    env=[{"name": "LOG_LEVEL", "valueFrom": {"configMapKeyRef": {"key": "LOG_LEVEL", "name": "checkout-config"}}},
+                         {"name": "DB_USER", "valueFrom": {"secretKeyRef": {"key": "DB_USER", "name": "checkout-db"}}},
+                         {"name": "DB_PASSWORD", "valueFrom": {"secretKeyRef": {"key": "DB_PASSWORD", "name": "checkout-db"}}}],
+                    resources=res("100m", "128Mi", "256Mi"), readiness=http_probe("/healthz"))
+    err = 'secret "checkout-db" not found'
+    states = [{"all": {"s": "waiting", "reason": "CreateContainerConfigError", "message": err}, "node": "worker-1"},
+              {"all": {"s": "waiting", "reason": "CreateContainerConfigError", "message": err}, "node": "worker-2"}]
+    dep, rs = broken_deploy(s, "shop", "checkout", [c], states, 45 * 60, 45 * 60 - 1,
+                            conditions=unavailable_conditions(s, "{rs}", 45 * 60 - 1, "ReplicaSetUpdated"))
+    fix_rs_name_in_conditions(dep, rs)
+    dep["status"]["conditions"][1].update({"status": "False", "reason": "ProgressDeadlineExceeded", "message": f'ReplicaSet "{rs["metadata"]["name"]}" has timed out progressing.',
+                                           "lastTransitionTime": s.at(35 * 60 - 1), "lastUpdateTime": s.at(35 * 60 - 1)})
+    s.service("shop", "checkout", {"app": "checkout"}, [{"name": "http", "port": 80, "targetPort": "http"}], ago=45 * 60)
+    s.ingress("shop", "shop", "shop.example.com", "frontend", 80, ago=120 * D, tls_secret="shop-example-com-tls")
+    ing = s.get("Ingress", "shop", "shop")
+    ing["spec"]["rules"][0]["http"]["paths"].insert(0, {"backend": {"service": {"name": "checkout", "port": {"number": 80}}}, "path": "/api/checkout", "pathType": "Prefix"})
+    s.secret("shop", "shop-example-com-tls", {"tls.crt": "-----BEGIN CERTIFICATE-----\nMIIFazCCA1OgAwIBAgIRAIIQz7DSQONZRGPgu2OCiwAwDQYJKoZIhvcNAQELBQAw\n-----END CERTIFICATE-----\n", "tls.key": "-----BEGIN PRIVATE KEY-----\nREDACTED\n-----END PRIVATE KEY-----\n"},
+             type_="kubernetes.io/tls", ago=30 * D, annotations={"cert-manager.io/certificate-name": "shop-example-com-tls", "cert-manager.io/issuer-name": "letsencrypt-prod", "cert-manager.io/issuer-kind": "ClusterIssuer"})
+    for i, p in enumerate(rs["_podlist"]):
+        config_error_events(s, p, "app", err, first=45 * 60 - 3 - i, last=9 + 6 * i, count=210 - i)
+    s.event(dep, "ScalingReplicaSet", "", component="deployment-controller", first=45 * 60 - 1)["message"] = f"Scaled up replica set {rs['metadata']['name']} from 0 to 2"
+    ip = s.get("Service", "shop", "checkout")["spec"]["clusterIP"]
+    ctl = irs["_podlist"][0]["metadata"]["name"]
+    lines = []
+    for k, ago in enumerate(range(44 * 60, 10, -97)):
+        t = ts_log(s, ago, "%m%d %H:%M:%S.{ms}").replace(".", ".%03d" % s.rng.randint(0, 999), 0)
+        lines.append(f"W{t}       7 controller.go:1216] Service \"shop/checkout\" does not have any active Endpoint.")
+        if k % 3 == 0:
+            lines.append(f"10.10.0.21 - - [{ts_log(s, ago - 20, '%d/%b/%Y:%H:%M:%S +0000')}] \"POST /api/checkout/orders HTTP/2.0\" 503 190 \"https://shop.example.com/cart\" \"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36\" 512 0.000 [shop-checkout-80] [] - - - - {s.hexs(32)}")
+    s.log("ingress-nginx", ctl, "controller", "\n".join(lines))
+    write(s, {"title": "Checkout API crash-loops because its Secret is missing",
+              "description": "Service shop/checkout (behind Ingress shop) has no ready endpoints because both checkout pods fail with CreateContainerConfigError: Secret checkout-db does not exist. The ingress controller logs 503s and 'does not have any active Endpoint'. One root cause explains all symptoms.",
+              "expect": [{"category": "MissingSecret", "resource": "Deployment/shop/checkout"}], "maxRootCauses": 1})
+
+
+# =========================================================================== 14-15 invalid command
+@scenario
+def invalid_command_exec_not_found():
+    s = Snap("invalid-command-exec-not-found", "2026-11-21T09:49:38Z", profile="kubeadm")
+    base(s, ns=["notify"])
+    std_neighbours(s, "notify", ("email-sender", "sms-sender"))
+    msg = ('failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: '
+           'unable to start container process: exec: "/app/server": stat /app/server: no such file or directory: unknown')
+    c = s.container("notifier", "ghcr.io/acme/notifier:1.3.0", command=["/app/server"], args=["--config", "/etc/notifier/config.yaml"],
+                    ports=[{"containerPort": 8080, "name": "http"}], resources=res("50m", "64Mi", "128Mi"))
+    states = [{"all": crash_state(8, 128, "StartError", last_start=s_epoch(s), last_end=52, message=msg)},
+              {"all": crash_state(8, 128, "StartError", last_start=s_epoch(s), last_end=118, message=msg)}]
+    dep, rs = broken_deploy(s, "notify", "notifier", [c], states, 27 * 60, 27 * 60 - 1,
+                            conditions=unavailable_conditions(s, "{rs}", 27 * 60 - 1, "ReplicaSetUpdated"), svc_port=80)
+    fix_rs_name_in_conditions(dep, rs)
+    for p in rs["_podlist"]:
+        fp = "spec.containers{notifier}"
+        s.event(p, "Pulled", 'Container image "ghcr.io/acme/notifier:1.3.0" already present on machine', first=27 * 60 - 4, last=60, count=9, field_path=fp)
+        s.event(p, "Created", "Created container: notifier", first=27 * 60 - 4, last=60, count=9, field_path=fp)
+        s.event(p, "Failed", "Error: " + msg, type_="Warning", first=27 * 60 - 4, last=60, count=9, field_path=fp)
+        s.event(p, "BackOff", f"Back-off restarting failed container notifier in pod {p['metadata']['name']}_notify({p['metadata']['uid']})", type_="Warning", first=27 * 60 - 15, last=12, count=118, field_path=fp)
+    write(s, {"title": "notifier cannot start: command /app/server does not exist in the image",
+              "description": "The container command points to /app/server but the image ships /app/notifier; runc fails with 'exec: \"/app/server\": stat /app/server: no such file or directory' (StartError, exit 128).",
+              "expect": [{"category": "InvalidCommand", "resource": "Deployment/notify/notifier"}], "maxRootCauses": 1})
+
+
+def s_epoch(s):
+    # StartError containers report startedAt as the Unix epoch
+    return (s.T - __import__("datetime").datetime(1970, 1, 1, tzinfo=__import__("datetime").timezone.utc)).total_seconds()
+
+
+@scenario
+def invalid_command_exit_127():
+    s = Snap("invalid-command-exit-127", "2026-11-21T10:07:26Z", profile="gke", version="v1.31.5")
+    base(s, workers=3, ns=["catalog"])
+    std_neighbours(s, "catalog", ("catalog-ui", "images"), images={"catalog-ui": "europe-west1-docker.pkg.dev/acme-prod-4411/apps/catalog-ui:2.0.4", "images": "europe-west1-docker.pkg.dev/acme-prod-4411/apps/images:1.1.9"})
+    img = "europe-west1-docker.pkg.dev/acme-prod-4411/apps/catalog-api:6.0.0"
+    c = s.container("api", img, command=["/bin/sh", "-c"], args=["gunicron catalog.app:app --bind 0.0.0.0:8000 --workers 3"],
+                    ports=[{"containerPort": 8000, "name": "http"}], resources=res("200m", "256Mi", "512Mi"), readiness=http_probe("/ping"))
+    states = [{"all": crash_state(7, 127, last_start=48, last_end=48)}, {"all": crash_state(7, 127, last_start=160, last_end=160)}]
+    old = [{"template_spec": s.pod_template_spec([s.container("api", img.replace("6.0.0", "5.9.2"), command=["gunicorn", "catalog.app:app", "--bind", "0.0.0.0:8000", "--workers", "3"],
+                                                              ports=[{"containerPort": 8000, "name": "http"}], resources=res("200m", "256Mi", "512Mi"), readiness=http_probe("/ping"))]),
+            "replicas": 1, "pods": [{"node": s.workers[2], "ago": 5 * D}], "revision": 3, "ago": 70 * D}]
+    dep, rs = broken_deploy(s, "catalog", "catalog-api", [c], states, 70 * D, 16 * 60, revision=4, old=old, generation=4,
+                            conditions=[{"type": "Available", "status": "True", "reason": "MinimumReplicasAvailable", "message": "Deployment has minimum availability.", "lastTransitionTime": s.at(70 * D), "lastUpdateTime": s.at(70 * D)},
+                                        {"type": "Progressing", "status": "True", "reason": "ReplicaSetUpdated", "message": '{rs}', "lastTransitionTime": s.at(16 * 60), "lastUpdateTime": s.at(16 * 60)}], svc_port=80)
+    dep["spec"]["replicas"] = 2
+    dep["status"]["conditions"][1]["message"] = f'ReplicaSet "{rs["metadata"]["name"]}" is progressing.'
+    old_rs = dep["_rslist"][0]
+    dep_scaled_event(s, dep, rs, 0, 1, 16 * 60 + 1)
+    dep_scaled_event(s, dep, old_rs, 2, 1, 16 * 60, down=True)
+    dep_scaled_event(s, dep, rs, 1, 2, 16 * 60)
+    s.rs_events(rs, rs["_podlist"])
+    for p in rs["_podlist"]:
+        crash_events(s, p, "api", first=16 * 60 - 3, restarts=7, last=15, bo_count=70)
+        for prev in (True, False):
+            s.log("catalog", p["metadata"]["name"], "api", "/bin/sh: 1: gunicron: not found\n", previous=prev)
+    write(s, {"title": "catalog-api exits 127: typo in the start command (gunicron)",
+              "description": "Revision 4 changed the command to /bin/sh -c 'gunicron ...'; the shell cannot find the binary and exits 127. The old ReplicaSet keeps one pod serving.",
+              "expect": [{"category": "InvalidCommand", "resource": "Deployment/catalog/catalog-api"}], "maxRootCauses": 1})
+
+
+# =========================================================================== 16-20 pending
+def _pending(s, ns, name, c, msg, ago, replicas=2, spec_kw=None, series=None, neighbours=("frontend", "cart"), ns_labels=None, extra_setup=None, nres=None):
+    base(s, ns=[ns])
+    if extra_setup:
+        extra_setup(s)
+    std_neighbours(s, ns, neighbours, resources=nres)
+    states = [{"node": None, "unschedulable": msg, "ago": ago - 1 - i} for i in range(replicas)]
+    dep, rs = broken_deploy(s, ns, name, [c], states, ago, ago - 1, spec_kw=spec_kw,
+                            conditions=unavailable_conditions(s, "{rs}", ago - 1, "ReplicaSetUpdated"), svc_port=80)
+    fix_rs_name_in_conditions(dep, rs)
+    for i, p in enumerate(rs["_podlist"]):
+        s.sched_event(p, "FailedScheduling", msg, ago - 1 - i, series=(series or (ago // 300 + 1), 60 + 20 * i))
+    return dep, rs
+
+
+@scenario
+def pending_insufficient_cpu():
+    s = Snap("pending-insufficient-cpu", "2026-11-21T09:55:10Z", profile="kubeadm")
+    c = s.container("inference", "ghcr.io/acme/ml-inference:0.14.2", ports=[{"containerPort": 8080, "name": "http"}],
+                    resources={"limits": {"cpu": "3", "memory": "4Gi"}, "requests": {"cpu": "3", "memory": "4Gi"}}, readiness=http_probe("/v2/health/ready"))
+    msg = ("0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Insufficient cpu. "
+           "preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.")
+    _pending(s, "ml", "ml-inference", c, msg, 42 * 60, neighbours=("feature-store", "model-registry"),
+             nres={"limits": {"cpu": "2", "memory": "3Gi"}, "requests": {"cpu": "1", "memory": "2Gi"}})
+    write(s, {"title": "ml-inference Pending: no node has 3 free CPUs",
+              "description": "Each ml-inference pod requests 3 CPUs; the two 4-CPU workers already have more than 1 CPU requested by other pods and the control-plane node is tainted.",
+              "expect": [{"category": "InsufficientResources", "resource": "Deployment/ml/ml-inference"}], "maxRootCauses": 1})
+
+
+@scenario
+def pending_insufficient_memory():
+    s = Snap("pending-insufficient-memory", "2026-11-21T10:03:57Z", profile="eks")
+    c = s.container("indexer", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/search-indexer:3.3.0", ports=[{"containerPort": 8080, "name": "http"}],
+                    env=[{"name": "JAVA_OPTS", "value": "-Xms16g -Xmx16g"}],
+                    resources={"limits": {"memory": "20Gi"}, "requests": {"cpu": "1", "memory": "20Gi"}}, readiness=http_probe("/health"))
+    msg = ("0/3 nodes are available: 3 Insufficient memory. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.")
+    base_workers = 3
+    dep, rs = None, None
+    s.profile = "eks"
+    base(s, workers=base_workers, ns=["search"])
+    std_neighbours(s, "search", ("search-api", "query-suggest"))
+    states = [{"node": None, "unschedulable": msg, "ago": 19 * 60 - i} for i in range(1)]
+    dep, rs = broken_deploy(s, "search", "search-indexer", [c], states, 19 * 60, 19 * 60 - 1,
+                            conditions=unavailable_conditions(s, "{rs}", 19 * 60 - 1, "ReplicaSetUpdated"), svc_port=80)
+    fix_rs_name_in_conditions(dep, rs)
+    s.sched_event(rs["_podlist"][0], "FailedScheduling", msg, 19 * 60 - 2, series=(5, 41))
+    write(s, {"title": "search-indexer Pending: requests 20Gi memory on 16Gi nodes",
+              "description": "The indexer requests 20Gi of memory; the m5.xlarge nodes have about 14.7Gi allocatable, so the pod can never be scheduled.",
+              "expect": [{"category": "InsufficientResources", "resource": "Deployment/search/search-indexer"}], "maxRootCauses": 1})
+
+
+@scenario
+def pending_node_selector():
+    s = Snap("pending-node-selector", "2026-11-21T09:41:30Z", profile="kubeadm")
+    c = s.container("transcoder", "ghcr.io/acme/transcoder:2.0.1", ports=[{"containerPort": 8080, "name": "http"}],
+                    resources={"limits": {"nvidia.com/gpu": "1", "memory": "2Gi"}, "requests": {"cpu": "500m", "memory": "1Gi", "nvidia.com/gpu": "1"}})
+    msg = ("0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. "
+           "preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")
+    _pending(s, "media", "transcoder", c, msg, 2 * H, replicas=1, spec_kw={"node_selector": {"acme.io/accelerator": "nvidia-l4"}}, neighbours=("uploader", "thumbnails"))
+    write(s, {"title": "transcoder Pending: nodeSelector acme.io/accelerator=nvidia-l4 matches no node",
+              "description": "The pod requires a node labelled acme.io/accelerator=nvidia-l4; no node carries that label (the GPU pool was never added to this cluster).",
+              "expect": [{"category": "NodeSelectorMismatch", "resource": "Deployment/media/transcoder"}], "maxRootCauses": 1})
+
+
+@scenario
+def pending_untolerated_taint():
+    s = Snap("pending-untolerated-taint", "2026-11-21T10:10:05Z", profile="kubeadm")
+    taint = [{"effect": "NoSchedule", "key": "dedicated", "value": "ingest"}]
+    tol = [{"effect": "NoSchedule", "key": "dedicated", "operator": "Equal", "value": "ingest"}]
+    s.workers = []
+    base(s, ns=["ingest"], worker_overrides={"worker-1": {"taints": taint}, "worker-2": {"taints": taint}})
+    # neighbours tolerate the taint
+    for n, img in (("collector", "ghcr.io/acme/collector:4.0.3"), ("parser", "ghcr.io/acme/parser:4.0.3")):
+        cc = s.container(n, img, ports=[{"containerPort": 8080, "name": "http"}], resources=res(), readiness=http_probe("/healthz"))
+        sp = s.pod_template_spec([cc], tolerations=tol)
+        dep, rs = s.deployment("ingest", n, 2, sp, [{"node": "worker-1", "ago": 5 * D}, {"node": "worker-2", "ago": 5 * D - 9}], ago=40 * D)
+        s.service("ingest", n, {"app": n}, [{"name": "http", "port": 80, "targetPort": "http"}], ago=40 * D)
+    c = s.container("dedup", "ghcr.io/acme/dedup:1.0.0", ports=[{"containerPort": 8080, "name": "http"}], resources=res(), readiness=http_probe("/healthz"))
+    msg = ("0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) had untolerated taint {dedicated: ingest}. "
+           "preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.")
+    states = [{"node": None, "unschedulable": msg, "ago": 25 * 60 - i} for i in range(2)]
+    dep, rs = broken_deploy(s, "ingest", "dedup", [c], states, 25 * 60, 25 * 60 - 1,
+                            conditions=unavailable_conditions(s, "{rs}", 25 * 60 - 1, "ReplicaSetUpdated"), svc_port=80)
+    fix_rs_name_in_conditions(dep, rs)
+    for i, p in enumerate(rs["_podlist"]):
+        s.sched_event(p, "FailedScheduling", msg, 25 * 60 - 1 - i, series=(6, 80 + 30 * i))
+    write(s, {"title": "dedup Pending: workers are tainted dedicated=ingest and the pod has no toleration",
+              "description": "Both workers carry the taint dedicated=ingest:NoSchedule; the other ingest Deployments tolerate it, the new dedup Deployment does not.",
+              "expect": [{"category": "TaintNotTolerated", "resource": "Deployment/ingest/dedup"}], "maxRootCauses": 1})
+
+
+@scenario
+def pending_unbound_pvc():
+    s = Snap("pending-unbound-pvc", "2026-11-21T09:50:44Z", profile="kubeadm")
+    base(s, ns=["media"])
+    s.obj("storage.yaml", "storage.k8s.io/v1", "StorageClass", "local-path", ago=118 * D,
+          annotations={"storageclass.kubernetes.io/is-default-class": "true"}, provisioner="rancher.io/local-path",
+          reclaimPolicy="Delete", volumeBindingMode="WaitForFirstConsumer")
+    std_neighbours(s, "media", ("uploader", "thumbnails"))
+    pvc = s.pvc("media", "uploads-data", "50Gi", storage_class="fast-ssd", ago=33 * 60, bound=False, labels={"app": "uploads"})
+    c = s.container("uploads", "ghcr.io/acme/uploads:1.2.0", ports=[{"containerPort": 8080, "name": "http"}], resources=res(),
+                    mounts=[{"mountPath": "/var/lib/uploads", "name": "data"}], readiness=http_probe("/healthz"))
+    msg = "0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling."
+    states = [{"node": None, "unschedulable": msg, "ago": 33 * 60 - 1}]
+    dep, rs = broken_deploy(s, "media", "uploads", [c], states, 33 * 60, 33 * 60 - 1, spec_kw={"volumes": [{"name": "data", "persistentVolumeClaim": {"claimName": "uploads-data"}}]},
+                            conditions=unavailable_conditions(s, "{rs}", 33 * 60 - 1, "ReplicaSetUpdated"), svc_port=80)
+    fix_rs_name_in_conditions(dep, rs)
+    s.sched_event(rs["_podlist"][0], "FailedScheduling", msg, 33 * 60 - 1, series=(7, 95))
+    s.event(pvc, "ProvisioningFailed", 'storageclass.storage.k8s.io "fast-ssd" not found', type_="Warning", component="persistentvolume-controller",
+            first=33 * 60, last=16, count=132)
+    write(s, {"title": "uploads Pending: its PVC asks for StorageClass fast-ssd, which does not exist",
+              "description": "PVC media/uploads-data stays Pending (ProvisioningFailed: storageclass \"fast-ssd\" not found), so the scheduler reports unbound immediate PersistentVolumeClaims. The fix belongs on the PVC (storageClassName local-path); the Deployment is linked to it.",
+              "expect": [{"category": "VolumeBindingFailure", "resource": "PersistentVolumeClaim/media/uploads-data"}], "maxRootCauses": 1})
+
+# =========================================================================== 21-23 init / probes
+@scenario
+def init_container_failure():
+    s = Snap("init-container-failure", "2026-11-21T10:05:17Z", profile="kubeadm")
+    base(s, ns=["catalog"])
+    std_neighbours(s, "catalog", ("catalog-ui", "images"))
+    s.secret("catalog", "catalog-db", {"DATABASE_URL": "postgresql://catalog:not-a-real-password@postgres.catalog.svc.cluster.local:5432/catalog"}, ago=80 * D)
+    env = [{"name": "DATABASE_URL", "valueFrom": {"secretKeyRef": {"key": "DATABASE_URL", "name": "catalog-db"}}}]
+    init = s.container("migrate", "ghcr.io/acme/catalog-api:8.3.0", command=["alembic", "upgrade", "head"], env=env, resources=res("100m", "128Mi", "256Mi"))
+    c = s.container("api", "ghcr.io/acme/catalog-api:8.3.0", ports=[{"containerPort": 8000, "name": "http"}], env=env, resources=res("200m", "256Mi", "512Mi"), readiness=http_probe("/ping"))
+    st = lambda a, b: {"init": {"migrate": crash_state(6, 1, last_start=a, last_end=b)}}
+    dep, rs = broken_deploy(s, "catalog", "catalog-api", [c], [st(75, 72), st(190, 187)], 80 * D, 21 * 60, revision=9, generation=9,
+                            spec_kw={"init": [init]}, old=[{"template_spec": s.pod_template_spec([dict(c, image="ghcr.io/acme/catalog-api:8.2.4")], init=[dict(init, image="ghcr.io/acme/catalog-api:8.2.4")]),
+                                                             "replicas": 1, "pods": [{"node": "worker-2", "ago": 4 * D}], "revision": 8, "ago": 80 * D}],
+                            conditions=[{"type": "Available", "status": "True", "reason": "MinimumReplicasAvailable", "message": "Deployment has minimum availability.", "lastTransitionTime": s.at(80 * D)},
+                                        {"type": "Progressing", "status": "True", "reason": "ReplicaSetUpdated", "message": "{rs}", "lastTransitionTime": s.at(21 * 60)}], svc_port=80)
+    dep["spec"]["replicas"] = 2
+    dep["status"]["conditions"][1]["message"] = f'ReplicaSet "{rs["metadata"]["name"]}" is progressing.'
+    for p in rs["_podlist"]:
+        fix_backoff_msgs(p)
+        crash_events(s, p, "migrate", first=21 * 60 - 3, restarts=6, last=20, bo_count=80, init=True)
+        for prev, ago in ((True, 400), (False, 75)):
+            t = lambda d: ts_log(s, ago - d, "%Y-%m-%d %H:%M:%S,{ms}")
+            s.log("catalog", p["metadata"]["name"], "migrate", f"""INFO  [alembic.runtime.migration] Context impl PostgresqlImpl.
+INFO  [alembic.runtime.migration] Will assume transactional DDL.
+Traceback (most recent call last):
+  File "/usr/local/bin/alembic", line 8, in <module>
+    sys.exit(main())
+             ^^^^^^
+  File "/usr/local/lib/python3.12/site-packages/alembic/config.py", line 636, in main
+    CommandLine(prog=prog).main(argv=argv)
+  File "/usr/local/lib/python3.12/site-packages/alembic/config.py", line 626, in main
+    self.run_cmd(cfg, options)
+  File "/usr/local/lib/python3.12/site-packages/alembic/config.py", line 603, in run_cmd
+    fn(
+  File "/usr/local/lib/python3.12/site-packages/alembic/command.py", line 406, in upgrade
+    script.run_env()
+  File "/usr/local/lib/python3.12/site-packages/alembic/script/base.py", line 582, in run_env
+    util.load_python_file(self.dir, "env.py")
+  File "/app/migrations/env.py", line 71, in <module>
+    run_migrations_online()
+  File "/app/migrations/env.py", line 65, in run_migrations_online
+    context.run_migrations()
+  File "/usr/local/lib/python3.12/site-packages/alembic/runtime/migration.py", line 617, in run_migrations
+    for step in self._migrations_fn(heads, self):
+  File "/usr/local/lib/python3.12/site-packages/alembic/script/base.py", line 222, in _catch_revision_errors
+    raise util.CommandError(resolution) from re
+alembic.util.exc.CommandError: Can't locate revision identified by '7c41e9a2d0f3'
+""", previous=prev)
+    write(s, {"title": "catalog-api rollout blocked: init container migrate fails (unknown alembic revision)",
+              "description": "The new pods stay in Init:CrashLoopBackOff: the migrate init container exits 1 because the database is stamped with a revision the 8.3.0 image does not know. The old ReplicaSet keeps one pod serving.",
+              "expect": [{"category": "InitContainerFailure", "resource": "Deployment/catalog/catalog-api"}], "maxRootCauses": 1})
+
+
+@scenario
+def readiness_probe_failure():
+    s = Snap("readiness-probe-failure", "2026-11-21T09:53:21Z", profile="eks")
+    base(s, workers=3, ns=["search"])
+    std_neighbours(s, "search", ("search-ui", "query-suggest"))
+    c = s.container("ranker", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/ranker:5.0.0", ports=[{"containerPort": 8080, "name": "http"}],
+                    env=[{"name": "MODEL_PATH", "value": "/models/ranker-v5.onnx"}], resources=res("500m", "1Gi", "2Gi"),
+                    readiness=http_probe("/ready", periodSeconds=5), liveness=http_probe("/live", initialDelaySeconds=30, periodSeconds=15))
+    states = [{"all": {"s": "running", "ready": False, "started": 38 * 60 - 5}}, {"all": {"s": "running", "ready": False, "started": 38 * 60 - 8}}]
+    dep, rs = broken_deploy(s, "search", "ranker", [c], states, 38 * 60, 38 * 60 - 1,
+                            conditions=unavailable_conditions(s, "{rs}", 38 * 60 - 1, "ReplicaSetUpdated"), svc_port=80)
+    fix_rs_name_in_conditions(dep, rs)
+    dep["status"]["conditions"][1].update({"status": "False", "reason": "ProgressDeadlineExceeded", "message": f'ReplicaSet "{rs["metadata"]["name"]}" has timed out progressing.',
+                                           "lastTransitionTime": s.at(28 * 60), "lastUpdateTime": s.at(28 * 60)})
+    for p in rs["_podlist"]:
+        s.event(p, "Pulling", f'Pulling image "{c["image"]}"', first=38 * 60 - 2, field_path="spec.containers{ranker}")
+        s.event(p, "Pulled", f'Successfully pulled image "{c["image"]}" in 3.102s (3.102s including waiting). Image size: 412883221 bytes.', first=38 * 60 - 5, field_path="spec.containers{ranker}")
+        s.event(p, "Created", "Created container: ranker", first=38 * 60 - 5, field_path="spec.containers{ranker}")
+        s.event(p, "Started", "Started container: ranker", first=38 * 60 - 5, field_path="spec.containers{ranker}")
+        s.event(p, "Unhealthy", "Readiness probe failed: HTTP probe failed with statuscode: 503", type_="Warning", first=38 * 60 - 9, last=3, count=452, field_path="spec.containers{ranker}")
+        lines = [f'{{"time":"{ts_log(s, 38 * 60 - 6)}","level":"INFO","msg":"ranker starting","version":"5.0.0","model_path":"/models/ranker-v5.onnx"}}',
+                 f'{{"time":"{ts_log(s, 38 * 60 - 6)}","level":"ERROR","msg":"model load failed, will retry","err":"open /models/ranker-v5.onnx: no such file or directory","retry_in":"30s"}}',
+                 f'{{"time":"{ts_log(s, 38 * 60 - 6)}","level":"INFO","msg":"http server listening","addr":":8080"}}']
+        for ago in range(38 * 60 - 36, 0, -300):
+            lines.append(f'{{"time":"{ts_log(s, ago)}","level":"ERROR","msg":"model load failed, will retry","err":"open /models/ranker-v5.onnx: no such file or directory","retry_in":"30s"}}')
+            lines.append(f'{{"time":"{ts_log(s, ago - 2)}","level":"WARN","msg":"readiness check failed","status":503,"reason":"model not loaded"}}')
+        s.log("search", p["metadata"]["name"], "ranker", "\n".join(lines))
+    write(s, {"title": "ranker pods run but never become Ready (readiness probe 503)",
+              "description": "Both ranker pods are Running with 0/1 ready; the readiness probe gets 503 because the model file is missing, so Service search/ranker has only notReadyAddresses.",
+              "expect": [{"category": "ReadinessProbeFailure", "resource": "Deployment/search/ranker"}], "maxRootCauses": 1})
+
+
+@scenario
+def liveness_probe_failure():
+    s = Snap("liveness-probe-failure", "2026-11-21T10:01:49Z", profile="kubeadm")
+    base(s, ns=["edge"])
+    std_neighbours(s, "edge", ("auth", "ratelimit"))
+    c = s.container("gateway", "ghcr.io/acme/gateway:3.12.0", ports=[{"containerPort": 8080, "name": "http"}], resources=res("250m", "256Mi", "512Mi"),
+                    readiness=http_probe("/healthz", periodSeconds=10), liveness=http_probe("/healthz", initialDelaySeconds=10, periodSeconds=10, timeoutSeconds=1, failureThreshold=3))
+    states = [{"all": {"s": "running", "ready": True, "started": 212, "restarts": 5, "last": {"exit": 137, "reason": "Error", "started": 560, "finished": 224}}, "ready_since": 200},
+              {"all": {"s": "running", "ready": False, "started": 31, "restarts": 6, "last": {"exit": 137, "reason": "Error", "started": 380, "finished": 33}}, "unready_since": 33}]
+    dep, rs = broken_deploy(s, "edge", "gateway", [c], states, 60 * D, 55 * 60, revision=14, generation=14, svc_port=80)
+    for p in rs["_podlist"]:
+        ip = p["status"]["podIP"]
+        fp = "spec.containers{gateway}"
+        n = p["status"]["containerStatuses"][0]["restartCount"]
+        s.event(p, "Unhealthy", f'Liveness probe failed: Get "http://{ip}:8080/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)', type_="Warning", first=50 * 60, last=40, count=3 * n + 2, field_path=fp)
+        s.event(p, "Unhealthy", f'Readiness probe failed: Get "http://{ip}:8080/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)', type_="Warning", first=50 * 60, last=40, count=3 * n + 4, field_path=fp)
+        s.event(p, "Killing", "Container gateway failed liveness probe, will be restarted", first=49 * 60, last=40 + (190 if n == 5 else 0), count=n, field_path=fp)
+        s.event(p, "Pulled", f'Container image "{c["image"]}" already present on machine', first=48 * 60, last=30 + (190 if n == 5 else 0), count=n, field_path=fp)
+        s.event(p, "Created", "Created container: gateway", first=48 * 60, last=30 + (190 if n == 5 else 0), count=n, field_path=fp)
+        s.event(p, "Started", "Started container: gateway", first=48 * 60, last=30 + (190 if n == 5 else 0), count=n, field_path=fp)
+        for prev, ago in ((True, 560 if n == 5 else 380), (False, 212 if n == 5 else 31)):
+            lines = [f'{ts_log(s, ago, "%Y/%m/%d %H:%M:%S")} gateway 3.12.0 listening on :8080 (upstreams: auth.edge.svc.cluster.local:80, ratelimit.edge.svc.cluster.local:80)']
+            if prev or n == 5:
+                for k in range(5):
+                    lines.append(f'{ts_log(s, ago - 20 - k * 30, "%Y/%m/%d %H:%M:%S")} WARN route table reload took {2 + k}.{s.rng.randint(100, 999)}s (holding global lock)')
+                lines.append(f'{ts_log(s, ago - 190, "%Y/%m/%d %H:%M:%S")} WARN 512 goroutines waiting on routeTable.mu')
+                lines.append(f'{ts_log(s, ago - 210, "%Y/%m/%d %H:%M:%S")} INFO received terminated, shutting down')
+            s.log("edge", p["metadata"]["name"], "gateway", "\n".join(lines), previous=prev)
+    write(s, {"title": "gateway containers are restarted by a failing liveness probe",
+              "description": "The gateway stops answering /healthz within the 1s probe timeout while it holds a global lock; kubelet kills it ('failed liveness probe, will be restarted'), exit 137 reason Error (not OOM).",
+              "expect": [{"category": "LivenessProbeFailure", "resource": "Deployment/edge/gateway"}], "maxRootCauses": 1})
 
 
 if __name__ == "__main__":

@@ -35,6 +35,12 @@ public sealed class ClusterState
             }
         }
 
+        // Deterministic order whatever order the source delivered objects in (parallel lists, file order).
+        foreach (var list in _byKind.Values)
+        {
+            list.Sort((a, b) => string.CompareOrdinal(a.Namespace + "/" + a.Name, b.Namespace + "/" + b.Name));
+        }
+
         foreach (var obj in _byRef.Values)
         {
             foreach (var owner in obj.OwnerReferences)
@@ -69,6 +75,9 @@ public sealed class ClusterState
     public IReadOnlyList<EventView> Events { get; }
 
     private Dictionary<(string Kind, string Namespace, string Name), IReadOnlyList<EventView>> EventsByObject { get; }
+
+    /// <summary>Gets every container log held.</summary>
+    public IEnumerable<ContainerLog> Logs => _logs.Values;
 
     /// <summary>Gets the number of container logs held.</summary>
     public int LogCount => _logs.Count;

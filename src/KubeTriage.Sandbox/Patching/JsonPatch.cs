@@ -94,7 +94,7 @@ internal static class JsonPatch
             return value ?? throw new FormatException("cannot replace the document with null");
         }
 
-        var parent = Get(root, "/" + string.Join('/', tokens[..^1].Select(Escape)));
+        var parent = Get(root, ParentPath(tokens));
         var last = tokens[^1];
         switch (parent)
         {
@@ -122,7 +122,7 @@ internal static class JsonPatch
             throw new FormatException("cannot remove the document root");
         }
 
-        var parent = Get(root, "/" + string.Join('/', tokens[..^1].Select(Escape)));
+        var parent = Get(root, ParentPath(tokens));
         var last = tokens[^1];
         switch (parent)
         {
@@ -136,6 +136,9 @@ internal static class JsonPatch
                 throw new FormatException($"remove operation does not apply: doc is missing path: {path}");
         }
     }
+
+    private static string ParentPath(List<string> tokens) =>
+        tokens.Count == 1 ? "" : "/" + string.Join('/', tokens[..^1].Select(Escape));
 
     private static string Escape(string token) => token.Replace("~", "~0").Replace("/", "~1");
 }

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using KubeTriage.Core.Model;
+using KubeTriage.Core.Model.Views;
+using KubeTriage.Kubernetes;
+
+namespace KubeTriage.Cli.Collection;
+
+/// <summary>Reads a live cluster into a <see cref="ClusterState"/>: one paginated list per kind, kinds in parallel, logs of failing pods.</summary>
+internal sealed class LiveClusterCollector(IKubernetesClient client, string clusterName)
+{
+    private const int Parallelism = 8;
+    private const int MaxPodsWithLogs = 60;
+    private const int LogTailLines = 200;
+
+    public async Task<LiveCollection> CollectAsync(string? ns, CancellationToken cancellationToken)
+    {
+        var catalog = await client.DiscoverAsync(cancellationToken);
+        var warnings = new ConcurrentBag<string>(catalog.Warnings);
+        var objects = new ConcurrentBag<KubeObject>();
+        var forbidden = new ConcurrentBag<string>();
+        var types = CollectedKinds.All.Select(k => catalog.FindByKind(k.Kind, k.Group)?.Type).OfType<ResourceType>().ToList();
+        await Parallel.ForEachAsync(types, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (type, ct) =>
+        {
+            try
+            {
+                var list = await client.ListAsync(type, type.Namespaced ? ns : null, cancellationToken: ct);
+                foreach (var item in list.Items)
+                {
+                    if (type.Kind == "Secret")
+                    {
+                        SecretScrubber.Scrub(item);
+                    }
+
+                    objects.Add(new KubeObject(item));
+                }
+            }
+            catch (KubernetesApiException ex) when (ex.StatusCode is 403 or 404 or 405)
+            {
+                forbidden.Add(type.QualifiedName);
+                warnings.Add($"cannot list {type.QualifiedName}{(ns is null ? "" : $" in namespace {ns}")}: {ex.Message}");
+            }
+        });
+
+        var all = objects.ToList();
+        var (logs, logWarnings) = await CollectLogsAsync(all, cancellationToken);
+        foreach (var w in logWarnings)
+        {
+            warnings.Add(w);
+        }
+
+        var capabilities = new Dictionary<string, string>
+        {
+            ["kubernetes"] = forbidden.IsEmpty ? "ok" : "partial",
+            ["logs"] = logWarnings.Count == 0 ? "ok" : logs.Count > 0 ? "partial" : "unavailable",
+            ["prometheus"] = "unavailable",
+        };
+        var sortedWarnings = warnings.Order(StringComparer.Ordinal).ToList();
+        return new LiveCollection(new ClusterState(all, logs, clusterName), sortedWarnings, capabilities);
+    }
+
+    // Logs cost one call per container, so only pods that fail are read, current and previous instance.
+    private async Task<(List<ContainerLog> Logs, List<string> Warnings)> CollectLogsAsync(List<KubeObject> objects, CancellationToken cancellationToken)
+    {
+        var wanted = objects.Where(o => o.Kind == "Pod").Select(p => new PodView(p))
+            .Where(p => !p.IsTerminal)
+            .SelectMany(p => p.InitContainers.Concat(p.Containers).Where(NeedsLogs).Select(c => (Pod: p.Object, Container: c)))
+            .Take(MaxPodsWithLogs * 2)
+            .ToList();
+        var logs = new ConcurrentBag<ContainerLog>();
+        var warnings = new ConcurrentBag<string>();
+        await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (item, ct) =>
+        {
+            foreach (var previous in item.Container.LastTerminated is null ? [false] : new[] { false, true })
+            {
+                try
+                {
+                    var text = await client.GetLogsAsync(item.Pod.Namespace!, item.Pod.Name, item.Container.Name, previous, LogTailLines, cancellationToken: ct);
+                    logs.Add(new ContainerLog(item.Pod.Namespace!, item.Pod.Name, item.Container.Name, previous, text));
+                }
+                catch (KubernetesApiException ex) when (ex.StatusCode is 400 or 403 or 404 or 500)
+                {
+                    if (ex.StatusCode == 403)
+                    {
+                        warnings.Add($"cannot read logs of {item.Pod.Namespace}/{item.Pod.Name}: {ex.Message}");
+                    }
+                }
+            }
+        });
+        return ([.. logs], [.. warnings.Distinct()]);
+    }
+
+    private static bool NeedsLogs(ContainerStatusView c)
+        => c.RestartCount > 0 || c.WaitingReason is "CrashLoopBackOff" || (c.Running && !c.Ready) || c.Terminated is { ExitCode: not 0 };
+}
+
+/// <summary>What live collection produced: the cluster, warnings and per-source capabilities.</summary>
+internal sealed record LiveCollection(ClusterState State, IReadOnlyList<string> Warnings, IReadOnlyDictionary<string, string> Capabilities);

@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+
+namespace KubeTriage.Cli.Collection;
+
+/// <summary>Drops Secret values as soon as they are read: analyzers need the key names, never the values.</summary>
+internal static class SecretScrubber
+{
+    public static void Scrub(JsonObject secret)
+    {
+        foreach (var field in new[] { "data", "stringData" })
+        {
+            if (secret[field] is JsonObject data)
+            {
+                foreach (var key in data.Select(kv => kv.Key).ToList())
+                {
+                    data[key] = "";
+                }
+            }
+        }
+
+        if (secret["metadata"]?["annotations"] is JsonObject annotations)
+        {
+            // kubectl apply keeps the whole object, values included, in this annotation.
+            annotations.Remove("kubectl.kubernetes.io/last-applied-configuration");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using KubeTriage.Cli.Collection;
+using KubeTriage.Cli.Output;
+using KubeTriage.Core.Diagnosis;
+using KubeTriage.Core.Engine;
+using KubeTriage.Core.Snapshots;
+using KubeTriage.Kubernetes;
+
+namespace KubeTriage.Cli.Commands;
+
+/// <summary><c>kubetriage diagnose</c>: diagnoses the current kubeconfig context's cluster, or an offline snapshot.</summary>
+internal static class DiagnoseCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var snapshot = new Option<string?>("--snapshot") { Description = "Diagnose a snapshot directory instead of a live cluster" };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)" };
+        var context = new Option<string?>("--context") { Description = "The kubeconfig context to use" };
+        var ns = new Option<string?>("--namespace", "-n") { Description = "Limit the diagnosis to one namespace" };
+        var all = new Option<bool>("--all-namespaces", "-A") { Description = "Diagnose every namespace" };
+        var output = CommonOptions.Output();
+        var command = new Command("diagnose", "Find the root causes of what is failing, with evidence and fixes")
+        {
+            snapshot, kubeconfig, context, ns, all, output,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var report = parse.GetValue(snapshot) is { } dir
+                ? DiagnoseSnapshot(dir, parse.GetValue(ns))
+                : await DiagnoseLiveAsync(parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(ns), parse.GetValue(all), ct);
+            ReportWriter.Write(console, report, parse.GetValue(output)!);
+            return report.HasProblems ? ExitCodes.ProblemsFound : ExitCodes.Healthy;
+        });
+        return command;
+    }
+
+    public static DiagnosisReport DiagnoseSnapshot(string directory, string? ns)
+    {
+        SnapshotLoadResult loaded;
+        try
+        {
+            loaded = SnapshotLoader.Load(directory);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            throw new CliException(ExitCodes.InvalidInput, ex.Message);
+        }
+
+        return new DiagnosisEngine().Diagnose(loaded.State, new DiagnosisOptions { Namespace = ns, CollectionWarnings = loaded.Warnings });
+    }
+
+    public static async Task<DiagnosisReport> DiagnoseLiveAsync(string? kubeconfig, string? context, string? ns, bool allNamespaces, CancellationToken ct)
+    {
+        var rules = KubeConfigLoadingRules.FromEnvironment(kubeconfig);
+        using var clusters = ClusterConnections.FromEnvironment(rules, context);
+        var scope = allNamespaces ? null : ns ?? ContextNamespace(rules, context);
+        var collection = await new LiveClusterCollector(clusters.Default, clusters.DefaultName).CollectAsync(scope, ct);
+        return new DiagnosisEngine().Diagnose(collection.State, new DiagnosisOptions
+        {
+            Namespace = scope,
+            CollectionWarnings = collection.Warnings,
+            Capabilities = collection.Capabilities,
+        });
+    }
+
+    private static string? ContextNamespace(KubeConfigLoadingRules rules, string? context)
+    {
+        var config = Kubernetes.KubeConfig.KubeConfigLoader.Load(rules);
+        return config.Contexts.Count == 0 ? null : config.Resolve(context).Namespace;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using KubeTriage.Core.Snapshots;
+using KubeTriage.Sandbox;
+
+namespace KubeTriage.Cli.Commands;
+
+/// <summary>Loads a snapshot and serves it with the sandbox API server.</summary>
+internal static class SandboxLauncher
+{
+    public static async Task<(SandboxServer Server, SnapshotLoadResult Snapshot)> StartAsync(string directory, int port, CancellationToken ct)
+    {
+        SnapshotLoadResult loaded;
+        try
+        {
+            loaded = SnapshotLoader.Load(directory);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            throw new CliException(ExitCodes.InvalidInput, ex.Message);
+        }
+
+        var options = new SandboxOptions
+        {
+            // The sandbox owns and mutates its copy; the snapshot stays as read.
+            Objects = [.. loaded.State.All.Select(o => (JsonObject)o.Raw.DeepClone())],
+            Logs = [.. loaded.State.Logs.Select(l => new SandboxLog(l.Namespace, l.Pod, l.Container, l.Previous, l.Text))],
+            Port = port,
+        };
+        try
+        {
+            return (await SandboxServer.StartAsync(options, ct), loaded);
+        }
+        catch (IOException ex)
+        {
+            throw new CliException(ExitCodes.Usage, $"cannot listen on 127.0.0.1:{port}: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using KubeTriage.Cli;
+
+return await CliApp.RunAsync(args, CliConsole.System());
