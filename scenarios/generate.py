@@ -1117,6 +1117,321 @@ def liveness_probe_failure():
               "description": "The gateway stops answering /healthz within the 1s probe timeout while it holds a global lock; kubelet kills it ('failed liveness probe, will be restarted'), exit 137 reason Error (not OOM).",
               "expect": [{"category": "LivenessProbeFailure", "resource": "Deployment/edge/gateway"}], "maxRootCauses": 1})
 
+# =========================================================================== 24 evictions
+@scenario
+def evicted_pods_memory_pressure():
+    s = Snap("evicted-pods-memory-pressure", "2026-11-21T09:59:02Z", profile="kubeadm")
+    mp = {"MemoryPressure": {"lastTransitionTime": s.at(9 * 60)}}
+    base(s, ns=["etl"], worker_overrides={"worker-2": {"conditions": mp}})
+    std_neighbours(s, "etl", ("scheduler-ui", "api"))
+    c = s.container("worker", "ghcr.io/acme/etl-worker:2.5.1", resources={"requests": {"cpu": "250m", "memory": "512Mi"}},
+                    env=[{"name": "BATCH_SIZE", "value": "200000"}])
+    msg = lambda used: (f"The node was low on resource: memory. Threshold quantity: 100Mi, available: {s.rng.randint(80000, 99000)}Ki. "
+                        f"Container worker was using {used}Ki, request is 512Mi, has larger consumption of memory. ")
+    ev_states = []
+    for i, used in enumerate((1825436, 1710220, 1633904)):
+        m = msg(used)
+        ago_ev = 23 * 60 - i * 140
+        ev_states.append({"node": "worker-2", "ago": 2 * H + i * 300, "phase": "Failed", "reason": "Evicted", "message": m, "terminal_at": ago_ev,
+                          "all": {"s": "terminated", "exit": 137, "reason": "ContainerStatusUnknown", "message": "The container could not be located when the pod was terminated",
+                                  "started": 2 * H - 5, "finished": ago_ev}, "unready_since": ago_ev, "sandbox": False,
+                          "disruption": {"lastProbeTime": None, "lastTransitionTime": s.at(ago_ev), "message": m.strip() if False else m, "reason": "TerminationByKubelet", "status": "True", "type": "DisruptionTarget"}})
+    good = [{"node": "worker-1", "ago": 23 * 60 - 1}, {"node": "worker-1", "ago": 23 * 60 - 141}, {"node": "worker-2", "ago": 23 * 60 - 281 + 900}]
+    spec = s.pod_template_spec([c])
+    dep, rs = s.deployment("etl", "etl-worker", 3, spec, ev_states + good, ago=30 * D, revision=3, generation=3, rs_ago=2 * H + 1000)
+    pods = rs["_podlist"]
+    for p in pods[:3]:
+        p["status"]["containerStatuses"][0]["state"]["terminated"]["startedAt"] = None
+        m = p["status"]["message"]
+        ago_ev = (s.T - __import__("k8sgen")._parse(p["status"]["conditions"][0]["lastTransitionTime"])).total_seconds()
+        s.event(p, "Evicted", m.rstrip(), type_="Warning", first=ago_ev)
+        s.event(p, "Killing", "Stopping container worker", first=ago_ev, field_path="spec.containers{worker}")
+    s.rs_events(rs, pods[3:])
+    for p in pods[3:]:
+        age = (s.T - __import__("k8sgen")._parse(p["metadata"]["creationTimestamp"])).total_seconds()
+        s.start_events(p, age)
+    node = s.nodes["worker-2"]
+    s.event(node, "EvictionThresholdMet", "Attempting to reclaim memory", type_="Warning", first=24 * 60, last=22 * 60, count=3, host="worker-2")
+    s.event(node, "NodeHasInsufficientMemory", "Node worker-2 status is now: NodeHasInsufficientMemory", first=24 * 60, host="worker-2")
+    s.event(node, "NodeHasSufficientMemory", "Node worker-2 status is now: NodeHasSufficientMemory", first=9 * 60, host="worker-2")
+    write(s, {"title": "worker-2 hit MemoryPressure and evicted three etl-worker pods",
+              "description": "etl-worker pods request 512Mi but use ~1.7Gi with no limit; worker-2 crossed the memory.available<100Mi threshold and kubelet evicted them (phase Failed, reason Evicted). The node has recovered and replacements run.",
+              "expect": [{"category": "NodePressure", "resource": "Node/worker-2"}]})
+
+
+# =========================================================================== 25 rollout stuck on image pull
+@scenario
+def rollout_progress_deadline():
+    s = Snap("rollout-progress-deadline", "2026-11-21T10:08:08Z", profile="eks")
+    base(s, workers=3, ns=["api"])
+    std_neighbours(s, "api", ("web", "worker"))
+    img_old, img_new = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/public-api:4.1.9", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/public-api:4.2.0-amd46"
+    mk = lambda img: s.container("api", img, ports=[{"containerPort": 8080, "name": "http"}], resources=res("250m", "512Mi", "1Gi"), readiness=http_probe("/healthz"))
+    err = (f'rpc error: code = NotFound desc = failed to pull and unpack image "{img_new}": failed to resolve reference "{img_new}": {img_new}: not found')
+    w = s.workers
+    new_states = [{"node": w[0], "ago": 25 * 60, "all": {"s": "waiting", "reason": "ImagePullBackOff", "message": f'Back-off pulling image "{img_new}": ErrImagePull: {err}'}},
+                  {"node": w[1], "ago": 25 * 60 - 1, "all": {"s": "waiting", "reason": "ImagePullBackOff", "message": f'Back-off pulling image "{img_new}": ErrImagePull: {err}'}}]
+    old = [{"template_spec": s.pod_template_spec([mk(img_old)]), "replicas": 3, "pods": [{"node": w[i % 3], "ago": 6 * D - i * 9} for i in range(3)], "revision": 11, "ago": 120 * D}]
+    dep, rs = s.deployment("api", "public-api", 4, s.pod_template_spec([mk(img_new)]), new_states, ago=120 * D, revision=12, generation=12, rs_ago=25 * 60 + 1, old_rs=old,
+                           status_override={"rs_spec_replicas": 2})
+    old_rs = dep["_rslist"][0]
+    old_rs["spec"]["replicas"] = 3
+    dep["status"]["conditions"] = [
+        {"type": "Available", "status": "True", "reason": "MinimumReplicasAvailable", "message": "Deployment has minimum availability.", "lastTransitionTime": s.at(119 * D), "lastUpdateTime": s.at(119 * D)},
+        {"type": "Progressing", "status": "False", "reason": "ProgressDeadlineExceeded", "message": f'ReplicaSet "{rs["metadata"]["name"]}" has timed out progressing.',
+         "lastTransitionTime": s.at(15 * 60), "lastUpdateTime": s.at(15 * 60)}]
+    dep["status"]["unavailableReplicas"] = 2
+    s.service("api", "public-api", {"app": "public-api"}, [{"name": "http", "port": 80, "targetPort": "http"}], ago=120 * D)
+    dep_scaled_event(s, dep, rs, 0, 1, 25 * 60 + 1)
+    dep_scaled_event(s, dep, old_rs, 4, 3, 25 * 60, down=True)
+    dep_scaled_event(s, dep, rs, 1, 2, 25 * 60)
+    s.rs_events(rs, rs["_podlist"])
+    for i, p in enumerate(rs["_podlist"]):
+        scheduled(s, p, 25 * 60 - i)
+        pull_fail_events(s, p, "api", img_new, err, first=25 * 60 - 2, last=20 + 30 * i, count_pull=7, count_backoff=104 - i)
+    write(s, {"title": "public-api rollout exceeded its progress deadline: new image tag does not exist",
+              "description": "Revision 12 uses tag 4.2.0-amd46 (typo for amd64). The two new pods are in ImagePullBackOff, Progressing=False ProgressDeadlineExceeded, while the old ReplicaSet still serves 3 of 4 replicas.",
+              "expect": [{"category": "ImagePullFailure", "resource": "Deployment/api/public-api"}], "maxRootCauses": 1})
+
+
+# =========================================================================== 26-27 admission
+@scenario
+def quota_exceeded():
+    s = Snap("quota-exceeded", "2026-11-21T09:46:55Z", profile="kubeadm")
+    base(s, ns=["team-a"])
+    r = {"limits": {"cpu": "1", "memory": "1Gi"}, "requests": {"cpu": "250m", "memory": "512Mi"}}
+    healthy_app(s, "team-a", "api", "ghcr.io/team-a/api:2.3.1", replicas=2, ago=50 * D, pod_ago=3 * D, resources=r)
+    healthy_app(s, "team-a", "web", "ghcr.io/team-a/web:2.3.1", replicas=1, ago=50 * D, pod_ago=3 * D, resources={"limits": {"cpu": "500m", "memory": "1536Mi"}, "requests": {"cpu": "100m", "memory": "256Mi"}})
+    s.obj("config.yaml", "v1", "ResourceQuota", "compute-quota", "team-a", ago=50 * D,
+          spec={"hard": {"limits.cpu": "4", "limits.memory": "4Gi", "pods": "10", "requests.cpu": "2", "requests.memory": "2Gi"}},
+          status={"hard": {"limits.cpu": "4", "limits.memory": "4Gi", "pods": "10", "requests.cpu": "2", "requests.memory": "2Gi"},
+                  "used": {"limits.cpu": "2500m", "limits.memory": "3584Mi", "pods": "3", "requests.cpu": "600m", "requests.memory": "1280Mi"}})
+    s.obj("config.yaml", "v1", "LimitRange", "defaults", "team-a", ago=50 * D,
+          spec={"limits": [{"default": {"cpu": "500m", "memory": "512Mi"}, "defaultRequest": {"cpu": "100m", "memory": "128Mi"}, "type": "Container"}]})
+    c = s.container("report-gen", "ghcr.io/team-a/report-gen:1.0.0", resources={"limits": {"cpu": "1", "memory": "1Gi"}, "requests": {"cpu": "250m", "memory": "512Mi"}})
+    ago = 28 * 60
+    dep, rs = s.deployment("team-a", "report-gen", 2, s.pod_template_spec([c]), [], ago=ago, status_override={"rs_spec_replicas": 2})
+    msg = 'pods "{0}-" is forbidden: exceeded quota: compute-quota, requested: limits.memory=1Gi, used: limits.memory=3584Mi, limited: limits.memory=4Gi'.format(rs["metadata"]["name"])
+    rs["spec"]["replicas"] = 2
+    rs["status"] = {"conditions": [{"lastTransitionTime": s.at(ago - 1), "message": msg, "reason": "FailedCreate", "status": "True", "type": "ReplicaFailure"}],
+                    "observedGeneration": 1, "replicas": 0}
+    dep["status"] = {"conditions": [
+        {"type": "Available", "status": "False", "reason": "MinimumReplicasUnavailable", "message": "Deployment does not have minimum availability.", "lastTransitionTime": s.at(ago - 1), "lastUpdateTime": s.at(ago - 1)},
+        {"type": "ReplicaFailure", "status": "True", "reason": "FailedCreate", "message": msg, "lastTransitionTime": s.at(ago - 1), "lastUpdateTime": s.at(ago - 1)},
+        {"type": "Progressing", "status": "False", "reason": "ProgressDeadlineExceeded", "message": f'ReplicaSet "{rs["metadata"]["name"]}" has timed out progressing.', "lastTransitionTime": s.at(ago - 601), "lastUpdateTime": s.at(ago - 601)}],
+        "observedGeneration": 1, "unavailableReplicas": 2}
+    dep_scaled_event(s, dep, rs, 0, 2, ago - 1)
+    s.event(rs, "FailedCreate", "Error creating: " + msg, type_="Warning", component="replicaset-controller", first=ago - 1, last=74, count=19)
+    write(s, {"title": "report-gen cannot create pods: ResourceQuota compute-quota exhausted (limits.memory)",
+              "description": "The ReplicaSet gets 'exceeded quota: compute-quota, requested: limits.memory=1Gi, used: limits.memory=3584Mi, limited: limits.memory=4Gi' on every create; no pod exists.",
+              "expect": [{"category": "QuotaExceeded", "resource": "Deployment/team-a/report-gen"}], "maxRootCauses": 1})
+
+
+@scenario
+def pod_security_violation():
+    s = Snap("pod-security-violation", "2026-11-21T10:12:36Z", profile="gke", version="v1.31.5")
+    psa = {"pod-security.kubernetes.io/enforce": "restricted", "pod-security.kubernetes.io/enforce-version": "latest",
+           "pod-security.kubernetes.io/warn": "restricted"}
+    base(s, workers=3, ns=["logging"], ns_labels={"logging": psa})
+    sec = {"allowPrivilegeEscalation": False, "capabilities": {"drop": ["ALL"]}, "runAsNonRoot": True, "seccompProfile": {"type": "RuntimeDefault"}}
+    for n in ("log-query", "log-ui"):
+        cc = s.container(n, f"europe-west1-docker.pkg.dev/acme-prod-4411/apps/{n}:1.8.0", ports=[{"containerPort": 8080, "name": "http"}], resources=res(),
+                         readiness=http_probe("/healthz"), security=sec)
+        dep, rs = s.deployment("logging", n, 1, s.pod_template_spec([cc], security={"runAsUser": 10001, "fsGroup": 10001}), [{"node": s.workers[0], "ago": 2 * D}], ago=30 * D)
+        s.service("logging", n, {"app": n}, [{"name": "http", "port": 80, "targetPort": "http"}], ago=30 * D)
+    c = s.container("shipper", "fluent/fluent-bit:3.2.2", resources=res("50m", "64Mi", "128Mi"),
+                    mounts=[{"mountPath": "/var/log", "name": "varlog", "readOnly": True}])
+    spec = s.pod_template_spec([c], volumes=[{"hostPath": {"path": "/var/log", "type": ""}, "name": "varlog"}])
+    ago = 14 * 60
+    dep, rs = s.deployment("logging", "log-shipper", 1, spec, [], ago=ago, status_override={"rs_spec_replicas": 1})
+    rs["spec"]["replicas"] = 1
+    msg = (f'pods "{rs["metadata"]["name"]}-" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false '
+           '(container "shipper" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container "shipper" must set '
+           'securityContext.capabilities.drop=["ALL"]), restricted volume types (volume "varlog" uses restricted volume type "hostPath"), '
+           'runAsNonRoot != true (pod or container "shipper" must set securityContext.runAsNonRoot=true), seccompProfile (pod or container "shipper" '
+           'must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")')
+    rs["status"] = {"conditions": [{"lastTransitionTime": s.at(ago - 1), "message": msg, "reason": "FailedCreate", "status": "True", "type": "ReplicaFailure"}], "observedGeneration": 1, "replicas": 0}
+    dep["status"] = {"conditions": [
+        {"type": "Available", "status": "False", "reason": "MinimumReplicasUnavailable", "message": "Deployment does not have minimum availability.", "lastTransitionTime": s.at(ago - 1), "lastUpdateTime": s.at(ago - 1)},
+        {"type": "ReplicaFailure", "status": "True", "reason": "FailedCreate", "message": msg, "lastTransitionTime": s.at(ago - 1), "lastUpdateTime": s.at(ago - 1)},
+        {"type": "Progressing", "status": "True", "reason": "ReplicaSetUpdated", "message": f'ReplicaSet "{rs["metadata"]["name"]}" is progressing.', "lastTransitionTime": s.at(ago - 1), "lastUpdateTime": s.at(ago - 1)}],
+        "observedGeneration": 1, "unavailableReplicas": 1}
+    dep_scaled_event(s, dep, rs, 0, 1, ago - 1)
+    s.event(rs, "FailedCreate", "Error creating: " + msg, type_="Warning", component="replicaset-controller", first=ago - 1, last=120, count=13)
+    write(s, {"title": "log-shipper pods rejected by Pod Security admission (restricted)",
+              "description": "Namespace logging enforces pod-security restricted:latest; the log-shipper pod template mounts a hostPath and sets no securityContext, so the ReplicaSet's creates are forbidden.",
+              "expect": [{"category": "PodSecurityViolation", "resource": "Deployment/logging/log-shipper"}], "maxRootCauses": 1})
+
+
+# =========================================================================== 28-29 services
+@scenario
+def service_selector_mismatch():
+    s = Snap("service-selector-mismatch", "2026-11-21T09:43:18Z", profile="kubeadm")
+    base(s, ns=["shop"])
+    std_neighbours(s, "shop", ("frontend",))
+    dep, rs, _ = healthy_app(s, "shop", "payments", "ghcr.io/acme/payments:5.3.0", ago=70 * D, pod_ago=2 * D, svc=False)
+    svc = s.service("shop", "payment", {"app": "payment"}, [{"name": "http", "port": 80, "targetPort": "http"}], ago=40 * 60, labels={"app": "payments"})
+    cdep, crs, _ = healthy_app(s, "shop", "checkout", "ghcr.io/acme/checkout:1.9.0", port=3000, ago=70 * D, pod_ago=2 * D,
+                               env=[{"name": "PAYMENT_URL", "value": "http://payment.shop.svc.cluster.local/v1"}])
+    ip = svc["spec"]["clusterIP"]
+    for p in crs["_podlist"]:
+        lines = []
+        for ago in range(39 * 60, 0, -173):
+            oid = s.rng.randint(100000, 999999)
+            lines.append(f'{{"level":50,"time":{int((s.T.timestamp() - ago) * 1000)},"pid":1,"hostname":"{p["metadata"]["name"]}","orderId":{oid},"err":{{"type":"Error","message":"connect ECONNREFUSED {ip}:80","stack":"Error: connect ECONNREFUSED {ip}:80\\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1610:16)","errno":-111,"code":"ECONNREFUSED","syscall":"connect","address":"{ip}","port":80}},"msg":"payment authorization failed"}}')
+        s.log("shop", p["metadata"]["name"], "checkout", "\n".join(lines))
+    write(s, {"title": "Service shop/payment selects app=payment but the pods are labelled app=payments",
+              "description": "The Service created 40 minutes ago has a selector that matches no pod, so its Endpoints have no subsets; checkout gets ECONNREFUSED on the ClusterIP. The payments pods themselves are healthy.",
+              "expect": [{"category": "ServiceSelectorMismatch", "resource": "Service/shop/payment"}], "maxRootCauses": 1})
+
+
+@scenario
+def service_targetport_mismatch():
+    s = Snap("service-targetport-mismatch", "2026-11-21T10:14:44Z", profile="kubeadm")
+    base(s, ns=["web", "ingress-nginx"])
+    std_neighbours(s, "web", ("api",))
+    c = s.container("frontend", "ghcr.io/acme/frontend:7.0.2", ports=[{"containerPort": 3000, "name": "http"}], resources=res(),
+                    env=[{"name": "PORT", "value": "3000"}], readiness=http_probe("/api/health"), liveness=http_probe("/api/health", initialDelaySeconds=10))
+    dep, rs = s.deployment("web", "frontend", 2, s.pod_template_spec([c]), [{"node": "worker-1", "ago": 3 * H}, {"node": "worker-2", "ago": 3 * H - 11}], ago=90 * D, revision=21, generation=21)
+    svc = s.service("web", "frontend", {"app": "frontend"}, [{"name": "http", "port": 80, "targetPort": 8080}], ago=90 * D)
+    s.ingress("web", "frontend", "www.example.com", "frontend", 80, ago=90 * D, tls_secret="www-example-com-tls")
+    s.obj("services.yaml", "networking.k8s.io/v1", "IngressClass", "nginx", ago=100 * D, spec={"controller": "k8s.io/ingress-nginx"})
+    ic = s.container("controller", "registry.k8s.io/ingress-nginx/controller:v1.11.3", ports=[{"containerPort": 80, "name": "http"}, {"containerPort": 443, "name": "https"}],
+                     resources={"requests": {"cpu": "100m", "memory": "90Mi"}}, readiness=http_probe("/healthz", 10254))
+    idep, irs = s.deployment("ingress-nginx", "ingress-nginx-controller", 1, s.pod_template_spec([ic], sa="ingress-nginx"), [{"node": "worker-2", "ago": 9 * D}], ago=100 * D,
+                             labels={"app.kubernetes.io/component": "controller", "app.kubernetes.io/instance": "ingress-nginx", "app.kubernetes.io/name": "ingress-nginx"})
+    s.service("ingress-nginx", "ingress-nginx-controller", dict(idep["spec"]["selector"]["matchLabels"]), [{"name": "http", "port": 80, "targetPort": "http"}, {"name": "https", "port": 443, "targetPort": "https"}], ago=100 * D, type_="LoadBalancer")
+    s.get("Service", "ingress-nginx", "ingress-nginx-controller")["status"] = {"loadBalancer": {"ingress": [{"ip": "203.0.113.24", "ipMode": "VIP"}]}}
+    s.secret("web", "www-example-com-tls", {"tls.crt": "-----BEGIN CERTIFICATE-----\nMIIF...\n-----END CERTIFICATE-----\n", "tls.key": "REDACTED"}, type_="kubernetes.io/tls", ago=20 * D)
+    pips = [p["status"]["podIP"] for p in rs["_podlist"]]
+    lines = []
+    for k, ago in enumerate(range(2 * H + 1500, 10, -131)):
+        ip = pips[k % 2]
+        t = ts_log(s, ago, "%Y/%m/%d %H:%M:%S")
+        lines.append(f'{t} [error] 31#31: *{48211 + k * 17} connect() failed (111: Connection refused) while connecting to upstream, client: 10.10.0.1, server: www.example.com, request: "GET / HTTP/2.0", upstream: "http://{ip}:8080/", host: "www.example.com"')
+        lines.append(f'10.10.0.1 - - [{ts_log(s, ago, "%d/%b/%Y:%H:%M:%S +0000")}] "GET / HTTP/2.0" 502 150 "-" "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0" 31 0.001 [web-frontend-80] [] {ip}:8080, {pips[(k + 1) % 2]}:8080 0, 0 0.000, 0.001 502, 502 {s.hexs(32)}')
+    s.log("ingress-nginx", irs["_podlist"][0]["metadata"]["name"], "controller", "\n".join(lines))
+    for p in rs["_podlist"]:
+        s.log("web", p["metadata"]["name"], "frontend", f"  ▲ Next.js 15.0.3\n  - Local:        http://{p['metadata']['name']}:3000\n  - Network:      http://{p['status']['podIP']}:3000\n\n ✓ Starting...\n ✓ Ready in 412ms\n")
+    write(s, {"title": "Service web/frontend targets port 8080 but the container listens on 3000",
+              "description": "The frontend pods are Ready (probes use the named port http=3000), so Endpoints list them on port 8080 where nothing listens; ingress-nginx gets connection refused and returns 502.",
+              "expect": [{"category": "ServicePortMismatch", "resource": "Service/web/frontend"}], "maxRootCauses": 1})
+
+# =========================================================================== 30-32
+@scenario
+def dependency_connection_refused():
+    s = Snap("dependency-connection-refused", "2026-11-21T10:03:31Z", profile="kubeadm")
+    base(s, ns=["billing"])
+    std_neighbours(s, "billing", ("invoice-ui",))
+    pc = s.container("postgres", "postgres:16.4", ports=[{"containerPort": 5432, "name": "postgres"}], resources=res("250m", "512Mi", "1Gi"),
+                     env=[{"name": "PGDATA", "value": "/var/lib/postgresql/data/pgdata"}, {"name": "POSTGRES_PASSWORD", "valueFrom": {"secretKeyRef": {"key": "password", "name": "postgres"}}}],
+                     readiness={"exec": {"command": ["pg_isready", "-U", "postgres"]}}, mounts=[{"mountPath": "/var/lib/postgresql/data", "name": "data"}])
+    s.secret("billing", "postgres", {"password": "not-a-real-password"}, ago=200 * D)
+    sts = s.statefulset("billing", "postgres", 0, s.pod_template_spec([pc]), [], "postgres", ago=200 * D,
+                        vct=[{"apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": {"creationTimestamp": None, "name": "data"},
+                              "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "20Gi"}}, "volumeMode": "Filesystem"}, "status": {"phase": "Pending"}}])
+    sts["metadata"]["generation"] = 4
+    sts["status"]["observedGeneration"] = 4
+    s.pvc("billing", "data-postgres-0", "20Gi", storage_class="local-path", ago=200 * D, labels={"app": "postgres"})
+    svc = s.service("billing", "postgres", {"app": "postgres"}, [{"name": "postgres", "port": 5432, "targetPort": "postgres"}], ago=200 * D, cluster_ip="10.96.45.12")
+    s.event(sts, "SuccessfulDelete", "delete Pod postgres-0 in StatefulSet postgres successful", component="statefulset-controller", first=47 * 60)
+    c = s.container("api", "ghcr.io/acme/billing-api:3.4.0", ports=[{"containerPort": 8080, "name": "http"}], resources=res(),
+                    env=[{"name": "DATABASE_URL", "value": "postgres://billing@postgres.billing.svc.cluster.local:5432/billing?sslmode=disable"}], readiness=http_probe("/healthz"))
+    states = [{"node": "worker-1", "ago": 4 * D, "all": crash_state(12, 1, last_start=64, last_end=59)},
+              {"node": "worker-2", "ago": 4 * D - 8, "all": crash_state(12, 1, last_start=171, last_end=166)}]
+    dep, rs = s.deployment("billing", "billing-api", 2, s.pod_template_spec([c]), states, ago=200 * D, revision=17, generation=17, rs_ago=4 * D + 10,
+                           conditions=unavailable_conditions(s, "x", 45 * 60, "NewReplicaSetAvailable"))
+    fix_rs_name_in_conditions(dep, rs)
+    dep["status"]["conditions"][1]["message"] = f'ReplicaSet "{rs["metadata"]["name"]}" has successfully progressed.'
+    dep["status"]["conditions"][1]["lastTransitionTime"] = s.at(200 * D)
+    s.service("billing", "billing-api", {"app": "billing-api"}, [{"name": "http", "port": 80, "targetPort": "http"}], ago=200 * D)
+    for p in rs["_podlist"]:
+        crash_events(s, p, "api", first=46 * 60, restarts=12, last=25, bo_count=190)
+        for prev, ago in ((True, 420), (False, 64)):
+            lines = [f'time={ts_log(s, ago)} level=INFO msg="billing-api starting" version=3.4.0']
+            for k in range(5):
+                lines.append(f'time={ts_log(s, ago - k)} level=WARN msg="database not reachable, retrying" attempt={k + 1} err="failed to connect to `user=billing database=billing`: 10.96.45.12:5432 (postgres.billing.svc.cluster.local): dial error: dial tcp 10.96.45.12:5432: connect: connection refused"')
+            lines.append(f'time={ts_log(s, ago - 5)} level=ERROR msg="giving up on database" err="failed to connect to `user=billing database=billing`: 10.96.45.12:5432 (postgres.billing.svc.cluster.local): dial error: dial tcp 10.96.45.12:5432: connect: connection refused"')
+            s.log("billing", p["metadata"]["name"], "api", "\n".join(lines), previous=prev)
+    write(s, {"title": "billing-api crash-loops because postgres is scaled to 0",
+              "description": "StatefulSet billing/postgres was scaled to 0 replicas 47 minutes ago; the postgres Service has no endpoints, connections to 10.96.45.12:5432 are refused and billing-api exits after its retries.",
+              "expect": [{"category": "DependencyUnavailable", "resource": "Deployment/billing/billing-api"}], "maxRootCauses": 1})
+
+
+@scenario
+def rbac_forbidden_in_logs():
+    s = Snap("rbac-forbidden-in-logs", "2026-11-21T09:48:49Z", profile="eks")
+    base(s, workers=3, ns=["ops"])
+    std_neighbours(s, "ops", ("status-page",))
+    s.obj("config.yaml", "v1", "ServiceAccount", "reporter", "ops", ago=9 * D)
+    s.obj("rbac.yaml", "rbac.authorization.k8s.io/v1", "Role", "reporter", "ops", ago=9 * D,
+          rules=[{"apiGroups": [""], "resources": ["pods", "events"], "verbs": ["get", "list", "watch"]}])
+    s.obj("rbac.yaml", "rbac.authorization.k8s.io/v1", "RoleBinding", "reporter", "ops", ago=9 * D,
+          roleRef={"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "reporter"},
+          subjects=[{"kind": "ServiceAccount", "name": "reporter", "namespace": "ops"}])
+    c = s.container("reporter", "ghcr.io/acme/cluster-reporter:0.6.1", args=["--all-namespaces", "--interval=60s"], ports=[{"containerPort": 8080, "name": "metrics"}],
+                    resources=res("50m", "64Mi", "128Mi"))
+    dep, rs = s.deployment("ops", "reporter", 1, s.pod_template_spec([c], sa="reporter"), [{"node": s.workers[1], "ago": 9 * D - 60}], ago=9 * D)
+    p = rs["_podlist"][0]
+    lines = [f'I{ts_log(s, 9 * D - 70, "%m%d %H:%M:%S.{ms}")}000       1 main.go:58] "Starting cluster-reporter" version="0.6.1" allNamespaces=true interval="1m0s"']
+    for ago in range(3500, 0, -211):
+        t = ts_log(s, ago, "%m%d %H:%M:%S.{ms}") + "%03d" % s.rng.randint(0, 999)
+        lines.append(f'W{t}       1 reflector.go:561] k8s.io/client-go@v0.31.2/tools/cache/reflector.go:243: failed to list *v1.Pod: pods is forbidden: User "system:serviceaccount:ops:reporter" cannot list resource "pods" in API group "" at the cluster scope')
+        lines.append(f'E{t}       1 reflector.go:158] "Unhandled Error" err="k8s.io/client-go@v0.31.2/tools/cache/reflector.go:243: Failed to watch *v1.Pod: failed to list *v1.Pod: pods is forbidden: User \\"system:serviceaccount:ops:reporter\\" cannot list resource \\"pods\\" in API group \\"\\" at the cluster scope" logger="UnhandledError"')
+    s.log("ops", p["metadata"]["name"], "reporter", "\n".join(lines))
+    write(s, {"title": "reporter cannot list pods cluster-wide: its Role is namespaced",
+              "description": "cluster-reporter runs with --all-namespaces under ServiceAccount ops/reporter, which only has a namespaced Role in ops. Its informer logs 'pods is forbidden ... at the cluster scope' every retry; the pod itself stays Running.",
+              "expect": [{"category": "PermissionDenied", "resource": "Deployment/ops/reporter"}], "maxRootCauses": 1})
+
+
+@scenario
+def daemonset_crashloop():
+    s = Snap("daemonset-crashloop", "2026-11-21T10:05:58Z", profile="kubeadm")
+    base(s, ns=["logging"])
+    std_neighbours(s, "logging", ("log-query",))
+    s.configmap("logging", "fluent-bit", {"fluent-bit.conf": "[SERVICE]\n    Flush         1\n    Log_Level     info\n    Parsers_File  parsers.conf\n\n[INPUT]\n    Name              tail\n    Path              /var/log/containers/*.log\n    multiline.parser  cri\n    Tag               kube.*\n\n[OUTPUT]\n    Name            es\n    Match           kube.*\n    Host            elasticsearch.logging.svc\n    Port            9200\n    Logstash_Format On\n    Retry_Limit     False\n    Suppress_Type_Name On\n    tls.verify      Of\n"}, ago=38 * 60)
+    c = s.container("fluent-bit", "cr.fluentbit.io/fluent/fluent-bit:3.2.2", ports=[{"containerPort": 2020, "name": "http"}], resources=res("50m", "64Mi", "128Mi"),
+                    mounts=[{"mountPath": "/fluent-bit/etc/fluent-bit.conf", "name": "config", "subPath": "fluent-bit.conf"} if False else {"mountPath": "/fluent-bit/etc", "name": "config"},
+                            {"mountPath": "/var/log", "name": "varlog", "readOnly": True}])
+    spec = s.pod_template_spec([c], sa="fluent-bit", tolerations=[{"effect": "NoSchedule", "key": "node-role.kubernetes.io/control-plane", "operator": "Exists"}],
+                               volumes=[{"configMap": {"name": "fluent-bit"}, "name": "config"}, {"hostPath": {"path": "/var/log", "type": ""}, "name": "varlog"}])
+    states = {n: {"ago": 37 * 60 - i * 4, "all": crash_state(11, 1, last_start=40 + 50 * i, last_end=40 + 50 * i)} for i, n in enumerate(s.nodes)}
+    ds = s.daemonset("logging", "fluent-bit", spec, states, ago=80 * D, labels={"app.kubernetes.io/name": "fluent-bit"})
+    ds["metadata"]["generation"] = 6
+    ds["status"]["observedGeneration"] = 6
+    for (ns, pn), p in list(s.pods.items()):
+        if pn.startswith("fluent-bit-"):
+            crash_events(s, p, "fluent-bit", first=36 * 60, restarts=11, last=30, bo_count=160)
+            for prev in (True, False):
+                t = ts_log(s, 40, "[%Y/%m/%d %H:%M:%S]")
+                s.log("logging", pn, "fluent-bit", f"""Fluent Bit v3.2.2
+* Copyright (C) 2015-2024 The Fluent Bit Authors
+* Fluent Bit is a CNCF sub-project under the umbrella of Fluentd
+* https://fluentbit.io
+
+______ _                  _    ______ _ _           _____  _____
+|  ___| |                | |   | ___ (_) |         |____ |/ __  \\
+| |_  | |_   _  ___ _ __ | |_  | |_/ /_| |_  __   __   / /`' / /'
+|  _| | | | | |/ _ \\ '_ \\| __| | ___ \\ | __| \\ \\ / /   \\ \\  / /
+| |   | | |_| |  __/ | | | |_  | |_/ / | |_   \\ V /.___/ /./ /___
+\\_|   |_|\\__,_|\\___|_| |_|\\__| \\____/|_|\\__|   \\_/ \\____(_)_____/
+
+{t} [ info] [fluent bit] version=3.2.2, commit=a59c867924, pid=1
+{t} [ info] [storage] ver=1.5.2, type=memory, sync=normal, checksum=off, max_chunks_up=128
+{t} [ info] [simd    ] SSE2
+{t} [ info] [cmetrics] version=0.9.9
+{t} [ info] [ctraces ] version=0.5.7
+{t} [ info] [input:tail:tail.0] initializing
+{t} [ info] [input:tail:tail.0] storage_strategy='memory' (memory only)
+{t} [error] [config] invalid boolean value 'Of' for property 'tls.verify'
+{t} [error] [output] failed to initialize 'es' plugin
+{t} [error] [engine] output initialization failed
+{t} [ info] [input] pausing tail.0
+""", previous=prev)
+    write(s, {"title": "fluent-bit DaemonSet crash-loops on every node (config typo)",
+              "description": "A ConfigMap edit 38 minutes ago set tls.verify to 'Of'; fluent-bit fails to initialise the es output and exits 1 on all three nodes.",
+              "expect": [{"category": "AppCrash", "resource": "DaemonSet/logging/fluent-bit"}], "maxRootCauses": 1})
+
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(SCENARIOS)

@@ -9,7 +9,7 @@ namespace KubeTriage.Cli.Collection;
 internal sealed class LiveClusterCollector(IKubernetesClient client, string clusterName)
 {
     private const int Parallelism = 8;
-    private const int MaxPodsWithLogs = 60;
+    private const int MaxContainersWithLogs = 150;
     private const int LogTailLines = 200;
 
     public async Task<LiveCollection> CollectAsync(string? ns, CancellationToken cancellationToken)
@@ -58,13 +58,16 @@ internal sealed class LiveClusterCollector(IKubernetesClient client, string clus
         return new LiveCollection(new ClusterState(all, logs, clusterName), sortedWarnings, capabilities);
     }
 
-    // Logs cost one call per container, so only pods that fail are read, current and previous instance.
+    // Logs cost one call per container: failing containers are read first (current and previous instance),
+    // then running ones (a healthy-looking operator may still log 403s) until the cap.
     private async Task<(List<ContainerLog> Logs, List<string> Warnings)> CollectLogsAsync(List<KubeObject> objects, CancellationToken cancellationToken)
     {
         var wanted = objects.Where(o => o.Kind == "Pod").Select(p => new PodView(p))
             .Where(p => !p.IsTerminal)
-            .SelectMany(p => p.InitContainers.Concat(p.Containers).Where(NeedsLogs).Select(c => (Pod: p.Object, Container: c)))
-            .Take(MaxPodsWithLogs * 2)
+            .SelectMany(p => p.InitContainers.Concat(p.Containers).Where(c => c.Running || NeedsLogs(c)).Select(c => (Pod: p.Object, Container: c)))
+            .OrderBy(item => NeedsLogs(item.Container) ? 0 : 1)
+            .ThenBy(item => item.Pod.Namespace, StringComparer.Ordinal).ThenBy(item => item.Pod.Name, StringComparer.Ordinal)
+            .Take(MaxContainersWithLogs)
             .ToList();
         var logs = new ConcurrentBag<ContainerLog>();
         var warnings = new ConcurrentBag<string>();

@@ -8,20 +8,15 @@ internal sealed class ListPager(ApiRequester requester)
 {
     public async Task<KubeList> ListAsync(ResourceType type, string? ns, ListOptions options, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await ListOnceAsync(type, ns, options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ContinueExpiredException)
-        {
-            // The continue token outlived etcd compaction (410 Expired). The server offers a new token in the Status,
-            // but it is marked inconsistent (rv -1): objects changed in between could be missed or duplicated. For a
-            // troubleshooting tool a consistent snapshot matters more than speed, so start over once from scratch.
-            return await ListOnceAsync(type, ns, options, cancellationToken).ConfigureAwait(false);
-        }
+        // The continue token can outlive etcd compaction (410 Expired). The server then offers a new token in the
+        // Status, but it is marked inconsistent (rv -1): objects changed in between could be missed or duplicated. For a
+        // troubleshooting tool a consistent snapshot matters more than speed, so start over once from scratch.
+        return await ListOnceAsync(type, ns, options, mayRestart: true, cancellationToken).ConfigureAwait(false)
+            ?? (await ListOnceAsync(type, ns, options, mayRestart: false, cancellationToken).ConfigureAwait(false))!;
     }
 
-    private async Task<KubeList> ListOnceAsync(ResourceType type, string? ns, ListOptions options, CancellationToken cancellationToken)
+    private async Task<KubeList?> ListOnceAsync(
+        ResourceType type, string? ns, ListOptions options, bool mayRestart, CancellationToken cancellationToken)
     {
         var items = new List<JsonObject>();
         string? continueToken = null;
@@ -38,9 +33,9 @@ internal sealed class ListPager(ApiRequester requester)
             {
                 page = await requester.SendJsonAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
             }
-            catch (ResourceExpiredException ex) when (continueToken is not null)
+            catch (ResourceExpiredException) when (continueToken is not null && mayRestart)
             {
-                throw new ContinueExpiredException(ex);
+                return null;
             }
 
             AddItems(page, items);
@@ -84,6 +79,4 @@ internal sealed class ListPager(ApiRequester requester)
             items.Add(item);
         }
     }
-
-    private sealed class ContinueExpiredException(ResourceExpiredException inner) : Exception(inner.Message, inner);
 }

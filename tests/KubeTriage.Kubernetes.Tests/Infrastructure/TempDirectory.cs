@@ -22,6 +22,11 @@ internal sealed class TempDirectory : IDisposable
     public string Script(string relative, string content)
     {
         var full = File(relative, content);
+        if (OperatingSystem.IsWindows())
+        {
+            return full;
+        }
+
         System.IO.File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return full;
     }

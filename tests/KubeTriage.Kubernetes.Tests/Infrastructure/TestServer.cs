@@ -28,6 +28,9 @@ internal sealed class TestServer : IAsyncDisposable
 
     public string Scheme { get; }
 
+    /// <summary>Gets or sets the responder for requests no route matches (404 Status when null).</summary>
+    public Func<HttpContext, Task>? Fallback { get; set; }
+
     public string BaseAddress { get; private set; } = string.Empty;
 
     public IReadOnlyList<ReceivedRequest> Requests => _requests.ToList();
@@ -106,7 +109,7 @@ internal sealed class TestServer : IAsyncDisposable
         }));
         var server = new TestServer(builder.Build(), https is null ? "http" : "https");
         await server._app.StartAsync();
-        var address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseAddress = address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
         return server;
     }
@@ -120,7 +123,7 @@ internal sealed class TestServer : IAsyncDisposable
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         _requests.Enqueue(new ReceivedRequest(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, headers, body, certificate?.Thumbprint));
 
-        var responder = Find(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty);
+        var responder = Find(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty) ?? Fallback;
         if (responder is null)
         {
             await Text(404, $$"""{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"no route for {{request.Method}} {{request.Path}}{{request.QueryString}}","reason":"NotFound","code":404}""")(ctx);

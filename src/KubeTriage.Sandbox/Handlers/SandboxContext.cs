@@ -1,0 +1,23 @@
+using KubeTriage.Sandbox.Auth;
+using KubeTriage.Sandbox.Discovery;
+using KubeTriage.Sandbox.Logs;
+using KubeTriage.Sandbox.Storage;
+
+namespace KubeTriage.Sandbox.Handlers;
+
+/// The shared state every handler works on.
+internal sealed class SandboxContext(ObjectStore store, ResourceCatalog catalog, LogStore logs, Authenticator authenticator, CancellationToken stopping)
+{
+    public ObjectStore Store { get; } = store;
+
+    public ResourceCatalog Catalog { get; } = catalog;
+
+    public LogStore Logs { get; } = logs;
+
+    public Authenticator Authenticator { get; } = authenticator;
+
+    /// <summary>Signalled when the server stops, so open watches end.</summary>
+    public CancellationToken Stopping { get; } = stopping;
+
+    public DateTimeOffset Now => Store.Clock.GetUtcNow();
+}

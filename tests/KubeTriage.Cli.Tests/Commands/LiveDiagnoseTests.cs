@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using KubeTriage.Core.Snapshots;
+using KubeTriage.Sandbox;
+
+namespace KubeTriage.Cli.Tests.Commands;
+
+public sealed class LiveDiagnoseTests
+{
+    [Fact]
+    public async Task Diagnose_ViewerForbiddenOnClusterKinds_ReportsWithWarningAndPartialCapability()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dir = Path.Combine(RepoPaths.Scenarios, "chain-service-no-endpoints-secret");
+        var loaded = SnapshotLoader.Load(dir);
+        await using var server = await SandboxServer.StartAsync(new SandboxOptions
+        {
+            Objects = [.. loaded.State.All.Select(o => (JsonObject)o.Raw.DeepClone())],
+            Logs = [.. loaded.State.Logs.Select(l => new SandboxLog(l.Namespace, l.Pod, l.Container, l.Previous, l.Text))],
+            Users = [SandboxUser.Admin("admin", "admin-token"), SandboxUser.Viewer("viewer", "viewer-token", "shop")],
+        }, ct);
+        var kubeconfig = Path.Combine(Directory.CreateTempSubdirectory("kt-viewer-").FullName, "config");
+        server.WriteKubeconfig(kubeconfig, "viewer");
+
+        var (code, console) = await TestConsole.RunAsync("diagnose", "--kubeconfig", kubeconfig, "-n", "shop", "-o", "json");
+
+        Assert.Equal(ExitCodes.ProblemsFound, code);
+        var report = JsonNode.Parse(console.Out)!;
+        Assert.Equal("partial", report["capabilities"]!["kubernetes"]!.GetValue<string>());
+        Assert.Contains(report["warnings"]!.AsArray(), w => w!.GetValue<string>().StartsWith("cannot list nodes", StringComparison.Ordinal)
+            && w.GetValue<string>().Contains("forbidden", StringComparison.Ordinal));
+        Assert.Contains(report["rootCauses"]!.AsArray(), c => c!["category"]!.GetValue<string>() == "MissingSecret");
+    }
+
+    [Fact]
+    public async Task Demo_DiagnosesBuiltInScenarioThroughTheSandbox()
+    {
+        var (code, console) = await TestConsole.RunAsync("demo", "-o", "json");
+
+        Assert.Equal(ExitCodes.ProblemsFound, code);
+        var report = JsonNode.Parse(console.Out)!;
+        Assert.StartsWith("sandbox", report["target"]!["source"]!.GetValue<string>());
+        Assert.Equal("MissingSecret", report["rootCauses"]![0]!["category"]!.GetValue<string>());
+    }
+}
