@@ -1432,6 +1432,323 @@ ______ _                  _    ______ _ _           _____  _____
               "description": "A ConfigMap edit 38 minutes ago set tls.verify to 'Of'; fluent-bit fails to initialise the es output and exits 1 on all three nodes.",
               "expect": [{"category": "AppCrash", "resource": "DaemonSet/logging/fluent-bit"}], "maxRootCauses": 1})
 
+# =========================================================================== healthy clusters
+def cron_job(s, ns, name, schedule, image, runs, ago=60 * D, cmd=None, hist=3):
+    """runs: list of minutes-ago of scheduled runs (oldest first); all succeed."""
+    c = s.container(name, image, command=cmd or ["/bin/report", "--since=24h"], resources=res("100m", "128Mi", "256Mi"))
+    jspec = s.pod_template_spec([c], restart="OnFailure")
+    cj = {"apiVersion": "batch/v1", "kind": "CronJob", "metadata": s.meta_obj(name, ns, ago=ago, generation=1),
+          "spec": {"concurrencyPolicy": "Forbid", "failedJobsHistoryLimit": 1, "jobTemplate": {"metadata": {"creationTimestamp": None},
+                   "spec": {"backoffLimit": 6, "template": {"metadata": {"creationTimestamp": None}, "spec": jspec}}},
+                   "schedule": schedule, "successfulJobsHistoryLimit": hist, "suspend": False}}
+    s.add("workloads.yaml", cj)
+    for m in runs[-hist:]:
+        ago_run = m * 60
+        sched_min = int((s.T.timestamp() - ago_run) // 60)
+        jname = f"{name}-{sched_min}"
+        dur = s.rng.randint(20, 90)
+        job, pods = s.job(ns, jname, jspec, [{"node": s.rng.choice(s.workers), "ago": ago_run - 1,
+                                              "all": {"s": "terminated", "exit": 0, "reason": "Completed", "started": ago_run - 3, "finished": ago_run - 3 - dur}, "terminal_at": ago_run - 4 - dur}],
+                          ago_run, owner=cj, labels=None, annotations={"batch.kubernetes.io/cronjob-scheduled-timestamp": s.at(ago_run)})
+        job["spec"]["template"]["metadata"]["labels"] = job["metadata"]["labels"]
+        job["status"] = {"completionTime": s.at(ago_run - 5 - dur), "conditions": [
+            {"lastProbeTime": s.at(ago_run - 5 - dur), "lastTransitionTime": s.at(ago_run - 5 - dur), "message": "Reached expected number of succeeded pods", "reason": "CompletionsReached", "status": "True", "type": "SuccessCriteriaMet"},
+            {"lastProbeTime": s.at(ago_run - 5 - dur), "lastTransitionTime": s.at(ago_run - 5 - dur), "message": "Reached expected number of succeeded pods", "reason": "CompletionsReached", "status": "True", "type": "Complete"}],
+            "ready": 0, "startTime": s.at(ago_run), "succeeded": 1, "terminating": 0, "uncountedTerminatedPods": {}}
+        if ago_run < H:
+            s.event(cj, "SuccessfulCreate", f"Created job {jname}", component="cronjob-controller", first=ago_run)
+            s.event(job, "SuccessfulCreate", f"Created pod: {pods[0]['metadata']['name']}", component="job-controller", first=ago_run - 1)
+            s.start_events(pods[0], ago_run - 1)
+            s.event(job, "Completed", "Job completed", component="job-controller", first=ago_run - 5 - dur)
+            s.event(cj, "SawCompletedJob", f"Saw completed job: {jname}, condition: Complete", component="cronjob-controller", first=ago_run - 5 - dur)
+        s.log(ns, pods[0]["metadata"]["name"], name, f"{ts_log(s, ago_run - 3)} INFO starting {name}\n{ts_log(s, ago_run - 3 - dur)} INFO done: processed {s.rng.randint(100, 9000)} records in {dur}s\n")
+    cj["status"] = {"lastScheduleTime": s.at(runs[-1] * 60), "lastSuccessfulTime": s.at(runs[-1] * 60 - 50)}
+    return cj
+
+
+@scenario
+def healthy_completed_jobs():
+    s = Snap("healthy-completed-jobs", "2026-11-21T10:00:21Z", profile="kubeadm")
+    base(s, ns=["reports", "shop"])
+    std_neighbours(s, "shop", ("frontend", "cart"))
+    healthy_app(s, "reports", "report-api", "ghcr.io/acme/report-api:2.0.1", ago=70 * D, pod_ago=5 * D)
+    cron_job(s, "reports", "hourly-rollup", "0 * * * *", "ghcr.io/acme/rollup:1.3.0", [180, 120, 60, 0.35])
+    cron_job(s, "reports", "nightly-export", "30 2 * * *", "ghcr.io/acme/exporter:0.9.2", [3 * 1440 - 450, 2 * 1440 - 450, 1440 - 450, 450])
+    # a one-off migration Job that finished long ago
+    c = s.container("migrate", "ghcr.io/acme/report-api:2.0.1", command=["alembic", "upgrade", "head"], resources=res())
+    job, pods = s.job("reports", "report-api-migrate-20261116", s.pod_template_spec([c], restart="Never"),
+                      [{"node": "worker-1", "ago": 5 * D + 100, "all": {"s": "terminated", "exit": 0, "reason": "Completed", "started": 5 * D + 95, "finished": 5 * D + 80}, "terminal_at": 5 * D + 79}],
+                      5 * D + 101, backoff=0)
+    job["spec"]["template"]["metadata"]["labels"] = job["metadata"]["labels"]
+    job["status"] = {"completionTime": s.at(5 * D + 78), "conditions": [
+        {"lastProbeTime": s.at(5 * D + 78), "lastTransitionTime": s.at(5 * D + 78), "message": "Reached expected number of succeeded pods", "reason": "CompletionsReached", "status": "True", "type": "SuccessCriteriaMet"},
+        {"lastProbeTime": s.at(5 * D + 78), "lastTransitionTime": s.at(5 * D + 78), "message": "Reached expected number of succeeded pods", "reason": "CompletionsReached", "status": "True", "type": "Complete"}],
+        "ready": 0, "startTime": s.at(5 * D + 101), "succeeded": 1, "terminating": 0, "uncountedTerminatedPods": {}}
+    s.log("reports", pods[0]["metadata"]["name"], "migrate", "INFO  [alembic.runtime.migration] Context impl PostgresqlImpl.\nINFO  [alembic.runtime.migration] Will assume transactional DDL.\nINFO  [alembic.runtime.migration] Running upgrade 3e1f0a9c2b7d -> 7c41e9a2d0f3, add report_schedules\n")
+    write(s, {"title": "Healthy: CronJobs with succeeded history and a finished migration Job",
+              "description": "Completed Job pods (phase Succeeded, Ready=False reason PodCompleted) and CronJob events are normal; nothing is broken.",
+              "expectNoRootCause": True})
+
+
+@scenario
+def healthy_recovered_restarts():
+    s = Snap("healthy-recovered-restarts", "2026-11-21T10:09:12Z", profile="eks")
+    base(s, workers=3, ns=["shop"])
+    std_neighbours(s, "shop", ("frontend",))
+    # api restarted twice ~70 minutes ago while its database failed over; it has been Ready for over an hour
+    last = {"exit": 1, "reason": "Error", "started": 72 * 60, "finished": 71 * 60}
+    dep, rs, svc = healthy_app(s, "shop", "api", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop-api:9.1.0", replicas=3, ago=80 * D, pod_ago=3 * D,
+                               restarts=[{"s": "running", "started": 70 * 60, "restarts": 2, "last": last}, {"s": "running", "started": 69 * 60 + 30, "restarts": 1, "last": dict(last, started=71 * 60, finished=70 * 60)}])
+    for p in rs["_podlist"][:2]:
+        p["status"]["conditions"][2]["lastTransitionTime"] = s.at(69 * 60)
+        p["status"]["conditions"][3]["lastTransitionTime"] = s.at(69 * 60)
+        fp = "spec.containers{api}"
+        n = p["status"]["containerStatuses"][0]["restartCount"]
+        # last updates 65-70 minutes ago: these events are about to expire (ttl 1h after last update)
+        s.event(p, "BackOff", f"Back-off restarting failed container api in pod {p['metadata']['name']}_shop({p['metadata']['uid']})", type_="Warning", first=71 * 60, last=59 * 60 + 40, count=n + 1, field_path=fp)
+        s.event(p, "Unhealthy", f'Readiness probe failed: Get "http://{p["status"]["podIP"]}:8080/healthz": dial tcp {p["status"]["podIP"]}:8080: connect: connection refused', type_="Warning", first=72 * 60, last=59 * 60 + 50, count=7, field_path=fp)
+        s.event(p, "Pulled", f'Container image "{p["spec"]["containers"][0]["image"]}" already present on machine', first=71 * 60, last=59 * 60 + 45, count=n, field_path=fp)
+        s.event(p, "Started", "Started container: api", first=71 * 60, last=59 * 60 + 45, count=n, field_path=fp)
+        s.log("shop", p["metadata"]["name"], "api", f'{{"ts":"{ts_log(s, 72 * 60 - 2)}","level":"info","msg":"starting shop-api","version":"9.1.0"}}\n{{"ts":"{ts_log(s, 71 * 60 + 3)}","level":"fatal","msg":"database ping failed","error":"dial tcp 10.0.91.17:5432: i/o timeout"}}\n', previous=True)
+        lines = [f'{{"ts":"{ts_log(s, 70 * 60 - 1)}","level":"info","msg":"starting shop-api","version":"9.1.0"}}', f'{{"ts":"{ts_log(s, 70 * 60 - 2)}","level":"info","msg":"database connected","host":"shop-db.cluster-c9xk2hq1w7ab.eu-west-1.rds.amazonaws.com"}}']
+        for ago in range(69 * 60, 0, -600):
+            lines.append(f'{{"ts":"{ts_log(s, ago)}","level":"info","msg":"request","method":"GET","path":"/v1/products","status":200,"duration_ms":{s.rng.randint(3, 40)}}}')
+        s.log("shop", p["metadata"]["name"], "api", "\n".join(lines))
+    write(s, {"title": "Healthy: old BackOff/Unhealthy warnings from a database failover an hour ago",
+              "description": "Two api pods restarted ~70 minutes ago (restartCount 1-2, lastState exit 1 long ago) and have been Ready since; their Warning events are stale. Nothing needs fixing.",
+              "expectNoRootCause": True})
+
+
+@scenario
+def healthy_scaled_to_zero():
+    s = Snap("healthy-scaled-to-zero", "2026-11-21T09:51:37Z", profile="gke", version="v1.31.5")
+    base(s, workers=3, ns=["staging", "shop"])
+    std_neighbours(s, "shop", ("frontend", "cart"), images={"frontend": "europe-west1-docker.pkg.dev/acme-prod-4411/apps/frontend:3.3.0", "cart": "europe-west1-docker.pkg.dev/acme-prod-4411/apps/cart:1.7.2"})
+    for n in ("preview-api", "preview-web"):
+        c = s.container(n, f"europe-west1-docker.pkg.dev/acme-prod-4411/apps/{n}:0.42.0", ports=[{"containerPort": 8080, "name": "http"}], resources=res(), readiness=http_probe("/healthz"))
+        dep, rs = s.deployment("staging", n, 0, s.pod_template_spec([c]), [], ago=45 * D, revision=6, generation=8,
+                               annotations={"acme.io/scaled-down-by": "kube-downscaler", "downscaler/original-replicas": "2"},
+                               conditions=[{"type": "Progressing", "status": "True", "reason": "NewReplicaSetAvailable", "message": "{rs}", "lastTransitionTime": s.at(45 * D), "lastUpdateTime": s.at(3 * D)},
+                                           {"type": "Available", "status": "True", "reason": "MinimumReplicasAvailable", "message": "Deployment has minimum availability.", "lastTransitionTime": s.at(14 * H), "lastUpdateTime": s.at(14 * H)}])
+        dep["status"]["conditions"][0]["message"] = f'ReplicaSet "{rs["metadata"]["name"]}" has successfully progressed.'
+        rs["spec"]["replicas"] = 0
+        s.service("staging", n, {"app": n}, [{"name": "http", "port": 80, "targetPort": "http"}], ago=45 * D)
+    write(s, {"title": "Healthy: staging Deployments scaled to zero overnight",
+              "description": "kube-downscaler set staging/preview-* to 0 replicas; their Services have empty Endpoints. That is intended, not a selector problem.",
+              "expectNoRootCause": True})
+
+
+@scenario
+def healthy_rolling_update():
+    s = Snap("healthy-rolling-update", "2026-11-21T10:02:40Z", profile="kubeadm")
+    base(s, ns=["shop"])
+    std_neighbours(s, "shop", ("cart",))
+    mk = lambda tag: s.container("frontend", f"ghcr.io/acme/frontend:{tag}", ports=[{"containerPort": 8080, "name": "http"}], resources=res(),
+                                 readiness=http_probe("/healthz", initialDelaySeconds=5), liveness=http_probe("/healthz", initialDelaySeconds=15))
+    old = [{"template_spec": s.pod_template_spec([mk("3.8.1")]), "replicas": 3, "pods": [{"node": ["worker-1", "worker-2"][i % 2], "ago": 2 * D - i * 9} for i in range(3)], "revision": 8, "ago": 90 * D}]
+    new_states = [{"node": "worker-1", "ago": 41, "ready_since": 20},
+                  {"node": "worker-2", "ago": 19, "all": {"s": "running", "ready": False, "started": 15}, "unready_since": 17},
+                  {"node": "worker-2", "ago": 2, "all": {"s": "waiting", "reason": "ContainerCreating"}, "sandbox": False}]
+    dep, rs = s.deployment("shop", "frontend", 4, s.pod_template_spec([mk("3.9.0")]), new_states, ago=90 * D, revision=9, generation=9, rs_ago=42, old_rs=old,
+                           status_override={"rs_spec_replicas": 3})
+    old_rs = dep["_rslist"][0]
+    old_rs["spec"]["replicas"] = 2
+    dep["status"]["conditions"] = [
+        {"type": "Available", "status": "True", "reason": "MinimumReplicasAvailable", "message": "Deployment has minimum availability.", "lastTransitionTime": s.at(89 * D), "lastUpdateTime": s.at(89 * D)},
+        {"type": "Progressing", "status": "True", "reason": "ReplicaSetUpdated", "message": f'ReplicaSet "{rs["metadata"]["name"]}" is progressing.', "lastTransitionTime": s.at(90 * D), "lastUpdateTime": s.at(2)}]
+    dep["status"]["unavailableReplicas"] = 1
+    s.service("shop", "frontend", {"app": "frontend"}, [{"name": "http", "port": 80, "targetPort": "http"}], ago=90 * D)
+    dep_scaled_event(s, dep, rs, 0, 1, 42)
+    dep_scaled_event(s, dep, old_rs, 4, 3, 41, down=True)
+    dep_scaled_event(s, dep, rs, 1, 2, 41)
+    dep_scaled_event(s, dep, old_rs, 3, 2, 19, down=True)
+    dep_scaled_event(s, dep, rs, 2, 3, 19)
+    s.rs_events(rs, rs["_podlist"])
+    p1, p2, p3 = rs["_podlist"]
+    s.start_events(p1, 41, pulled_present=False, pull_secs=3.217)
+    s.start_events(p2, 19)
+    scheduled(s, p3, 2)
+    s.event(p2, "Unhealthy", "Readiness probe failed: Get \"http://%s:8080/healthz\": dial tcp %s:8080: connect: connection refused" % (p2["status"]["podIP"], p2["status"]["podIP"]), type_="Warning", first=12, field_path="spec.containers{frontend}")
+    # one old pod is being terminated
+    op = old_rs["_podlist"][2]
+    op["metadata"]["deletionTimestamp"] = s.at(-11)
+    op["metadata"]["deletionGracePeriodSeconds"] = 30
+    s.event(op, "Killing", "Stopping container frontend", first=19, field_path="spec.containers{frontend}")
+    old_rs["status"] = {"availableReplicas": 3, "fullyLabeledReplicas": 3, "observedGeneration": 3, "readyReplicas": 3, "replicas": 3}
+    write(s, {"title": "Healthy: rolling update of frontend in progress",
+              "description": "Revision 9 is rolling out: one new pod Ready, one started 15 s ago and not Ready yet, one ContainerCreating; Progressing=True ReplicaSetUpdated. This is normal.",
+              "expectNoRootCause": True})
+
+@scenario
+def healthy_large_cluster():
+    s = Snap("healthy-large-cluster", "2026-11-21T09:58:58Z", profile="kubeadm")
+    base(s, workers=3, ns=["ingress-nginx", "cert-manager", "monitoring", "shop", "payments"])
+    # metrics-server
+    c = s.container("metrics-server", "registry.k8s.io/metrics-server/metrics-server:v0.7.2", args=["--cert-dir=/tmp", "--secure-port=10250", "--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname", "--kubelet-use-node-status-port", "--metric-resolution=15s"],
+                    ports=[{"containerPort": 10250, "name": "https"}], resources={"requests": {"cpu": "100m", "memory": "200Mi"}},
+                    readiness={"httpGet": {"path": "/readyz", "port": "https", "scheme": "HTTPS"}, "initialDelaySeconds": 20}, liveness={"httpGet": {"path": "/livez", "port": "https", "scheme": "HTTPS"}})
+    md, mrs = s.deployment("kube-system", "metrics-server", 1, s.pod_template_spec([c], sa="metrics-server", priority_class="system-cluster-critical"), [{"node": "worker-3", "ago": 20 * D - 500}], ago=118 * D, labels={"k8s-app": "metrics-server"})
+    s.service("kube-system", "metrics-server", {"k8s-app": "metrics-server"}, [{"name": "https", "port": 443, "targetPort": "https"}], ago=118 * D)
+    s.obj("services.yaml", "apiregistration.k8s.io/v1", "APIService", "v1beta1.metrics.k8s.io", ago=118 * D, labels={"k8s-app": "metrics-server"},
+          spec={"group": "metrics.k8s.io", "groupPriorityMinimum": 100, "insecureSkipTLSVerify": True, "service": {"name": "metrics-server", "namespace": "kube-system", "port": 443}, "version": "v1beta1", "versionPriority": 100},
+          status={"conditions": [{"lastTransitionTime": s.at(20 * D - 450), "message": "all checks passed", "reason": "Passed", "status": "True", "type": "Available"}]})
+    # ingress-nginx
+    ic = s.container("controller", "registry.k8s.io/ingress-nginx/controller:v1.11.3", ports=[{"containerPort": 80, "name": "http"}, {"containerPort": 443, "name": "https"}, {"containerPort": 8443, "name": "webhook"}],
+                     resources={"requests": {"cpu": "100m", "memory": "90Mi"}}, readiness=http_probe("/healthz", 10254), liveness=http_probe("/healthz", 10254, initialDelaySeconds=10))
+    ilab = {"app.kubernetes.io/component": "controller", "app.kubernetes.io/instance": "ingress-nginx", "app.kubernetes.io/name": "ingress-nginx"}
+    idep, irs = s.deployment("ingress-nginx", "ingress-nginx-controller", 2, s.pod_template_spec([ic], sa="ingress-nginx", grace=300), [{"node": "worker-1", "ago": 12 * D}, {"node": "worker-2", "ago": 12 * D - 40}], ago=100 * D, labels=ilab)
+    s.service("ingress-nginx", "ingress-nginx-controller", dict(idep["spec"]["selector"]["matchLabels"]), [{"name": "http", "port": 80, "targetPort": "http", "nodePort": 30080}, {"name": "https", "port": 443, "targetPort": "https", "nodePort": 30443}], ago=100 * D, type_="NodePort")
+    s.service("ingress-nginx", "ingress-nginx-controller-admission", dict(idep["spec"]["selector"]["matchLabels"]), [{"name": "https-webhook", "port": 443, "targetPort": "webhook"}], ago=100 * D)
+    s.obj("services.yaml", "networking.k8s.io/v1", "IngressClass", "nginx", ago=100 * D, labels=ilab, annotations={"ingressclass.kubernetes.io/is-default-class": "true"}, spec={"controller": "k8s.io/ingress-nginx"})
+    # admission jobs of the helm chart (Succeeded pods)
+    for jn in ("ingress-nginx-admission-create", "ingress-nginx-admission-patch"):
+        jc = s.container(jn.rsplit("-", 1)[1], "registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.4.4", args=["create" if jn.endswith("create") else "patch", "--namespace=$(POD_NAMESPACE)", "--secret-name=ingress-nginx-admission"], resources={})
+        job, pods = s.job("ingress-nginx", jn, s.pod_template_spec([jc], sa="ingress-nginx-admission", restart="OnFailure"),
+                          [{"node": "worker-3", "ago": 12 * D + 120, "all": {"s": "terminated", "exit": 0, "reason": "Completed", "started": 12 * D + 116, "finished": 12 * D + 115}, "terminal_at": 12 * D + 114}], 12 * D + 121)
+        job["spec"]["template"]["metadata"]["labels"] = job["metadata"]["labels"]
+        job["status"] = {"completionTime": s.at(12 * D + 110), "conditions": [{"lastProbeTime": s.at(12 * D + 110), "lastTransitionTime": s.at(12 * D + 110), "message": "Reached expected number of succeeded pods", "reason": "CompletionsReached", "status": "True", "type": "SuccessCriteriaMet"},
+                                                                              {"lastProbeTime": s.at(12 * D + 110), "lastTransitionTime": s.at(12 * D + 110), "message": "Reached expected number of succeeded pods", "reason": "CompletionsReached", "status": "True", "type": "Complete"}],
+                         "ready": 0, "startTime": s.at(12 * D + 121), "succeeded": 1, "terminating": 0, "uncountedTerminatedPods": {}}
+    # cert-manager
+    for n, img, port in (("cert-manager", "quay.io/jetstack/cert-manager-controller:v1.16.2", 9402), ("cert-manager-cainjector", "quay.io/jetstack/cert-manager-cainjector:v1.16.2", 9402),
+                         ("cert-manager-webhook", "quay.io/jetstack/cert-manager-webhook:v1.16.2", 10250)):
+        cc = s.container(n.replace("cert-manager-", "") if n != "cert-manager" else "cert-manager-controller", img, ports=[{"containerPort": port, "name": "http-metrics" if port == 9402 else "https"}],
+                         resources={}, security={"allowPrivilegeEscalation": False, "capabilities": {"drop": ["ALL"]}, "readOnlyRootFilesystem": True})
+        lab = {"app.kubernetes.io/component": {"cert-manager": "controller", "cert-manager-cainjector": "cainjector", "cert-manager-webhook": "webhook"}[n], "app.kubernetes.io/instance": "cert-manager", "app.kubernetes.io/name": n.replace("cert-manager-", "") if n != "cert-manager" else "cert-manager"}
+        d, r = s.deployment("cert-manager", n, 1, s.pod_template_spec([cc], sa=n, security={"runAsNonRoot": True, "seccompProfile": {"type": "RuntimeDefault"}}), [{"node": s.rng.choice(s.workers), "ago": 15 * D}], ago=100 * D, labels=lab)
+        if n != "cert-manager-cainjector":
+            s.service("cert-manager", n, lab, [{"name": "tcp-prometheus-servicemonitor" if port == 9402 else "https", "port": port if port == 9402 else 443, "targetPort": port if port == 9402 else "https"}], ago=100 * D)
+    s.obj("config.yaml", "cert-manager.io/v1", "ClusterIssuer", "letsencrypt-prod", ago=100 * D, generation=1,
+          spec={"acme": {"email": "ops@example.com", "privateKeySecretRef": {"name": "letsencrypt-prod"}, "server": "https://acme-v02.api.letsencrypt.org/directory", "solvers": [{"http01": {"ingress": {"ingressClassName": "nginx"}}}]}},
+          status={"acme": {"lastPrivateKeyHash": "x2JqHk1Ck5u8Q5cFhZl0nYbq3b0xq9uV9bJmH0eYk1c=", "lastRegisteredEmail": "ops@example.com", "uri": "https://acme-v02.api.letsencrypt.org/acme/acct/1893355187"},
+                  "conditions": [{"lastTransitionTime": s.at(100 * D), "message": "The ACME account was registered with the ACME server", "observedGeneration": 1, "reason": "ACMEAccountRegistered", "status": "True", "type": "Ready"}]})
+    s.obj("config.yaml", "cert-manager.io/v1", "Certificate", "shop-example-com-tls", "shop", ago=60 * D, generation=1,
+          spec={"dnsNames": ["shop.example.com"], "issuerRef": {"group": "cert-manager.io", "kind": "ClusterIssuer", "name": "letsencrypt-prod"}, "secretName": "shop-example-com-tls", "usages": ["digital signature", "key encipherment"]},
+          status={"conditions": [{"lastTransitionTime": s.at(30 * D), "message": "Certificate is up to date and has not expired", "observedGeneration": 1, "reason": "Ready", "status": "True", "type": "Ready"}],
+                  "notAfter": s.at(-60 * D), "notBefore": s.at(30 * D), "renewalTime": s.at(-30 * D), "revision": 3})
+    s.secret("shop", "shop-example-com-tls", {"tls.crt": "-----BEGIN CERTIFICATE-----\nMIIF...\n-----END CERTIFICATE-----\n", "tls.key": "REDACTED"}, type_="kubernetes.io/tls", ago=60 * D,
+             annotations={"cert-manager.io/certificate-name": "shop-example-com-tls", "cert-manager.io/common-name": "shop.example.com", "cert-manager.io/issuer-kind": "ClusterIssuer", "cert-manager.io/issuer-name": "letsencrypt-prod"})
+    # monitoring
+    pc = s.container("prometheus", "quay.io/prometheus/prometheus:v2.55.1", args=["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.retention.time=15d"],
+                     ports=[{"containerPort": 9090, "name": "web"}], resources=res("500m", "2Gi", "4Gi"), readiness=http_probe("/-/ready", "web"),
+                     mounts=[{"mountPath": "/prometheus", "name": "data"}])
+    s.obj("storage.yaml", "storage.k8s.io/v1", "StorageClass", "local-path", ago=118 * D, annotations={"storageclass.kubernetes.io/is-default-class": "true"},
+          provisioner="rancher.io/local-path", reclaimPolicy="Delete", volumeBindingMode="WaitForFirstConsumer")
+    s.statefulset("monitoring", "prometheus", 1, s.pod_template_spec([pc], sa="prometheus", security={"fsGroup": 65534, "runAsNonRoot": True, "runAsUser": 65534}), [{"node": "worker-3", "ago": 7 * D}], "prometheus-operated", ago=90 * D,
+                  labels={"app.kubernetes.io/name": "prometheus"},
+                  vct=[{"apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": {"creationTimestamp": None, "name": "data"}, "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "50Gi"}}, "storageClassName": "local-path", "volumeMode": "Filesystem"}, "status": {"phase": "Pending"}}],
+                  pvc_storage_class="local-path")
+    s.service("monitoring", "prometheus-operated", {"app.kubernetes.io/name": "prometheus"}, [{"name": "web", "port": 9090, "targetPort": "web"}], ago=90 * D, headless=True)
+    healthy_app(s, "monitoring", "grafana", "docker.io/grafana/grafana:11.3.1", port=3000, ago=90 * D, pod_ago=7 * D, replicas=1, probe="/api/health")
+    ne = s.container("node-exporter", "quay.io/prometheus/node-exporter:v1.8.2", args=["--path.procfs=/host/proc", "--path.sysfs=/host/sys", "--path.rootfs=/host/root"],
+                     ports=[{"containerPort": 9100, "name": "http-metrics"}], resources={"limits": {"memory": "50Mi"}, "requests": {"cpu": "10m", "memory": "30Mi"}})
+    s.daemonset("monitoring", "node-exporter", s.pod_template_spec([ne], sa="node-exporter", host_network=True, tolerations=[{"operator": "Exists"}], dns_policy="ClusterFirst"),
+                {n: {"ago": 7 * D - 30 * i} for i, n in enumerate(s.nodes)}, ago=90 * D, labels={"app.kubernetes.io/name": "node-exporter"})
+    # apps
+    std_neighbours(s, "shop", ("frontend", "cart", "catalog"))
+    healthy_app(s, "payments", "payments", "ghcr.io/acme/payments:5.3.0", ago=70 * D, pod_ago=2 * D, replicas=3)
+    s.ingress("shop", "shop", "shop.example.com", "frontend", 80, ago=60 * D, tls_secret="shop-example-com-tls")
+    # a pod that was Pending for a minute an hour ago while the cluster autoscaler... (resolved): old FailedScheduling then Scheduled
+    cat = s.get("Deployment", "shop", "catalog")
+    for (ns, pn), p in s.pods.items():
+        if ns == "payments":
+            age = 52 * 60
+            p["metadata"]["creationTimestamp"] = s.at(age)
+            p["status"]["startTime"] = s.at(age - 70)
+            for c in p["status"]["conditions"]:
+                c["lastTransitionTime"] = s.at(age - 60 if c["type"] != "PodScheduled" else age - 65)
+            p["status"]["containerStatuses"][0]["state"]["running"]["startedAt"] = s.at(age - 72)
+    pays = [p for (ns, _), p in s.pods.items() if ns == "payments"]
+    s.sched_event(pays[2], "FailedScheduling", "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient memory. preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.", 52 * 60)
+    s.sched_event(pays[2], "Scheduled", f"Successfully assigned payments/{pays[2]['metadata']['name']} to {pays[2]['spec']['nodeName']}", 52 * 60 - 65, type_="Normal")
+    for p in pays:
+        p["status"]["startTime"] = s.at(52 * 60 - 66)
+    write(s, {"title": "Healthy: larger cluster with add-ons (kube-system, ingress-nginx, cert-manager, monitoring)",
+              "description": "Everything is Running and Ready. Noise: Succeeded helm hook Job pods, an old FailedScheduling that resolved a minute later, static control-plane pods with an old restart, empty-looking but normal objects.",
+              "expectNoRootCause": True})
+
+
+# =========================================================================== 38 cluster-info dump layout
+@scenario
+def cluster_info_dump_crashloop():
+    s = Snap("cluster-info-dump-crashloop", "2026-11-21T10:10:10Z", profile="kubeadm")
+    base(s, ns=["shop"])
+    std_neighbours(s, "shop", ("frontend",))
+    c = s.container("worker", "ghcr.io/acme/order-worker:2.1.0", resources=res("100m", "128Mi", "256Mi"),
+                    env=[{"name": "QUEUE_URL", "value": "amqp://rabbitmq.shop.svc.cluster.local:5672"}])
+    dep, rs = broken_deploy(s, "shop", "order-worker", [c], [{"all": crash_state(10, 1, last_start=33, last_end=31)}], 60 * D, 41 * 60, revision=3, generation=3,
+                            conditions=unavailable_conditions(s, "x", 41 * 60 - 20))
+    dep["status"]["conditions"][1]["message"] = f'ReplicaSet "{rs["metadata"]["name"]}" has successfully progressed.'
+    p = rs["_podlist"][0]
+    crash_events(s, p, "worker", first=41 * 60 - 3, restarts=10, last=20, bo_count=180)
+    logtext = f"""{ts_log(s, 33)} node[1]: starting order-worker 2.1.0 (node v22.11.0)
+/app/dist/config.js:27
+    throw new Error(`Missing required environment variable ${{name}}`);
+    ^
+
+Error: Missing required environment variable ORDER_TOPIC
+    at requireEnv (/app/dist/config.js:27:11)
+    at Object.<anonymous> (/app/dist/config.js:41:16)
+    at Module._compile (node:internal/modules/cjs/loader:1546:14)
+    at Object..js (node:internal/modules/cjs/loader:1689:10)
+    at Module.load (node:internal/modules/cjs/loader:1318:32)
+    at Function._load (node:internal/modules/cjs/loader:1128:12)
+    at TracingChannel.traceSync (node:diagnostics_channel:315:14)
+    at wrapModuleLoad (node:internal/modules/cjs/loader:218:24)
+    at Module.require (node:internal/modules/cjs/loader:1340:12)
+    at require (node:internal/modules/helpers:138:16)
+
+Node.js v22.11.0
+"""
+    s.log("shop", p["metadata"]["name"], "worker", logtext)
+    # ---- write in `kubectl cluster-info dump --output-directory` layout (namespaces kube-system and shop: --namespaces kube-system,shop)
+    import shutil
+    d = os.path.join(ROOT, s.name)
+    if os.path.exists(d):
+        shutil.rmtree(d)
+    os.makedirs(d)
+
+    def items(kind, ns=None):
+        out = []
+        for fname, objs in s.files.items():
+            for o in objs:
+                if o["kind"] == kind and (ns is None or o["metadata"].get("namespace") == ns):
+                    o = _clean(o)
+                    o = {k: v for k, v in o.items() if k not in ("kind", "apiVersion")}
+                    out.append(o)
+        return out
+
+    def dump(path, kind, api, its):
+        fp = os.path.join(d, path)
+        os.makedirs(os.path.dirname(fp), exist_ok=True)
+        with open(fp, "w") as f:
+            f.write(json.dumps({"kind": kind, "apiVersion": api, "metadata": {"resourceVersion": str(s.rv + 17)}, "items": its}, indent=4, ensure_ascii=False) + "\n")
+
+    dump("nodes.json", "NodeList", "v1", items("Node"))
+    for ns in ("kube-system", "shop"):
+        dump(f"{ns}/events.json", "EventList", "v1", items("Event", ns))
+        dump(f"{ns}/replication-controllers.json", "ReplicationControllerList", "v1", [])
+        dump(f"{ns}/services.json", "ServiceList", "v1", items("Service", ns))
+        dump(f"{ns}/daemonsets.json", "DaemonSetList", "apps/v1", items("DaemonSet", ns))
+        dump(f"{ns}/deployments.json", "DeploymentList", "apps/v1", items("Deployment", ns))
+        dump(f"{ns}/replicasets.json", "ReplicaSetList", "apps/v1", items("ReplicaSet", ns))
+        pods = items("Pod", ns)
+        dump(f"{ns}/pods.json", "PodList", "v1", pods)
+        for pod in pods:
+            fp = os.path.join(d, ns, pod["metadata"]["name"], "logs.txt")
+            os.makedirs(os.path.dirname(fp), exist_ok=True)
+            with open(fp, "w") as f:
+                for cc in pod["spec"].get("initContainers", []) + pod["spec"]["containers"]:
+                    f.write(f"==== START logs for container {cc['name']} of pod {ns}/{pod['metadata']['name']} ====\n")
+                    key = f"logs/{ns}/{pod['metadata']['name']}/{cc['name']}.log"
+                    f.write(s.logs.get(key, ""))
+                    f.write(f"==== END logs for container {cc['name']} of pod {ns}/{pod['metadata']['name']} ====\n")
+    with open(os.path.join(d, "scenario.yaml"), "w") as f:
+        import yaml
+        f.write(yaml.safe_dump({"title": "cluster-info dump: order-worker crash-loops on a missing environment variable",
+                                "description": "Snapshot in the `kubectl cluster-info dump --namespaces kube-system,shop --output-directory` layout (JSON Lists without per-item kind, logs.txt per pod). order-worker exits 1: 'Missing required environment variable ORDER_TOPIC'.",
+                                "expect": [{"category": "AppCrash", "resource": "Deployment/shop/order-worker"}], "maxRootCauses": 1}, sort_keys=False, width=100))
+
 
 if __name__ == "__main__":
     names = sys.argv[1:] or list(SCENARIOS)

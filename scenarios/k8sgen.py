@@ -898,7 +898,7 @@ class Snap:
         name = svc["metadata"]["name"]
         sel = svc["spec"]["selector"]
         pods = [p for (pns, _), p in sorted(self.pods.items()) if pns == ns and sel and all(p["metadata"].get("labels", {}).get(k) == v for k, v in sel.items())]
-        pods = [p for p in pods if p["status"].get("podIP") and p["status"]["phase"] not in ("Failed", "Succeeded")]
+        pods = [p for p in pods if p["status"].get("podIP") and p["status"]["phase"] not in ("Failed", "Succeeded") and not p["metadata"].get("deletionTimestamp")]
         ready, notready = [], []
         eps_ports = []
         per_pod_ports = {}

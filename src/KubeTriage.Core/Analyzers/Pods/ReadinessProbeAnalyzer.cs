@@ -12,6 +12,14 @@ internal sealed class ReadinessProbeAnalyzer : IAnalyzer
     public void Analyze(AnalysisContext context)
         => context.ForEach(Name, context.InScope("Pod"), pod => AnalyzePod(context, new PodView(pod)));
 
+    private static TimeSpan StartupGrace(System.Text.Json.Nodes.JsonNode? probe)
+    {
+        var initialDelay = probe.Long("initialDelaySeconds") ?? 0;
+        var period = probe.Long("periodSeconds") ?? 10;
+        var threshold = probe.Long("failureThreshold") ?? 3;
+        return TimeSpan.FromSeconds(Math.Max(120, initialDelay + (period * threshold)));
+    }
+
     private void AnalyzePod(AnalysisContext context, PodView pod)
     {
         if (pod.Phase != "Running" || pod.IsTerminating)
@@ -21,6 +29,14 @@ internal sealed class ReadinessProbeAnalyzer : IAnalyzer
 
         foreach (var container in pod.Containers.Where(c => c.Running && !c.Ready))
         {
+            var probe = pod.ContainerSpec(container.Name)?.At("readinessProbe");
+
+            // A container that just started fails its first probes by design; only one that stays unready counts.
+            if (container.RunningSince is { } since && context.Now - since < StartupGrace(probe))
+            {
+                continue;
+            }
+
             var probeEvents = PodEvidence.RecentWarnings(context, pod.Object, container.Name,
                 e => e.Reason == "Unhealthy" && e.Message.StartsWith("Readiness probe failed", StringComparison.Ordinal))
                 .Where(e => context.IsRecent(e.LastSeen)).ToList();
@@ -29,7 +45,6 @@ internal sealed class ReadinessProbeAnalyzer : IAnalyzer
                 continue;
             }
 
-            var probe = pod.ContainerSpec(container.Name)?.At("readinessProbe");
             var target = probe?.Str("httpGet.path") is { } path ? $"HTTP GET {path} on port {probe.Str("httpGet.port")}"
                 : probe?.Str("tcpSocket.port") is { } port ? $"TCP port {port}" : "its probe";
             var evidence = new List<Evidence> { Evidence.Status($"Container {container.Name}: Running, Ready=False") };
