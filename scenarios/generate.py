@@ -117,8 +117,8 @@ def kube_system(s):
                               "annotations": {"kubernetes.io/config.hash": s.hexs(32), "kubernetes.io/config.mirror": s.hexs(32),
                                               "kubernetes.io/config.seen": s.at(20 * D) .replace("Z", ".412739528Z"), "kubernetes.io/config.source": "file"}},
                  "spec": spec}
-            pod = s.make_pod(ks, f"{comp}-{cp}", t, node, {"node": cp, "ago": 20 * D, "automount": False,
-                                                           "all": {"s": "running", "restarts": 1, "last": {"exit": 255, "reason": "Unknown", "started": 118 * D, "finished": 20 * D + 30}}})
+            pod = s.make_pod(ks, f"{comp}-{cp}", t, node, {"node": cp, "ago": 21 * D, "automount": False,
+                                                           "all": {"s": "running", "started": 20 * D, "restarts": 1, "last": {"exit": 255, "reason": "Unknown", "started": 21 * D - 40, "finished": 20 * D + 30}}})
             pod["metadata"]["ownerReferences"][0].pop("blockOwnerDeletion")
             pod["spec"]["tolerations"] = [{"effect": "NoExecute", "operator": "Exists"}]
     # coredns / kube-dns
@@ -254,8 +254,12 @@ def ts_log(s, ago, fmt="%Y-%m-%dT%H:%M:%S.{ms}Z"):
     return t.strftime(fmt).replace("{ms}", "%03d" % s.rng.randint(0, 999))
 
 
+# a few snapshots use other shapes kubectl produces: `-o json` Lists and multi-document YAML streams
+FORMATS = {"missing-secret": "json", "pending-insufficient-memory": "json", "imagepull-registry-unreachable": "stream", "healthy-completed-jobs": "stream"}
+
+
 def write(s, sc, fmt="yaml"):
-    s.write(ROOT, sc, fmt=fmt)
+    s.write(ROOT, sc, fmt=FORMATS.get(s.name, fmt))
 
 
 # =========================================================================== helpers for pull / config errors
@@ -303,7 +307,7 @@ def crashloop_app_error():
     s.configmap("shop", "orders-config", {"ORDER_RETENTION_DAYS": "30d", "LOG_LEVEL": "info"}, ago=35 * 60)
     spec = s.pod_template_spec([c])
     pods = [{"node": "worker-1", "ago": 34 * 60, "all": crash_state(9, 3, last_start=98, last_end=96)},
-            {"node": "worker-2", "ago": 34 * 60 - 2, "all": crash_state(9, 3, last_start=131, last_end=129)}]
+            {"node": "worker-2", "ago": 34 * 60, "all": crash_state(9, 3, last_start=131, last_end=129)}]
     old = {"template_spec": s.pod_template_spec([dict(c, image="ghcr.io/acme/orders:3.6.2")]), "replicas": 0, "pods": [], "revision": 1, "ago": 41 * D}
     dep, rs = s.deployment("shop", "orders", 2, spec, pods, ago=41 * D, revision=2, rs_ago=34 * 60, old_rs=[old],
                            conditions=[{"type": "Available", "status": "False", "reason": "MinimumReplicasUnavailable", "message": "Deployment does not have minimum availability.", "lastTransitionTime": s.at(34 * 60 - 30)},
@@ -1067,12 +1071,13 @@ def readiness_probe_failure():
     fix_rs_name_in_conditions(dep, rs)
     dep["status"]["conditions"][1].update({"status": "False", "reason": "ProgressDeadlineExceeded", "message": f'ReplicaSet "{rs["metadata"]["name"]}" has timed out progressing.',
                                            "lastTransitionTime": s.at(28 * 60), "lastUpdateTime": s.at(28 * 60)})
-    for p in rs["_podlist"]:
-        s.event(p, "Pulling", f'Pulling image "{c["image"]}"', first=38 * 60 - 2, field_path="spec.containers{ranker}")
-        s.event(p, "Pulled", f'Successfully pulled image "{c["image"]}" in 3.102s (3.102s including waiting). Image size: 412883221 bytes.', first=38 * 60 - 5, field_path="spec.containers{ranker}")
-        s.event(p, "Created", "Created container: ranker", first=38 * 60 - 5, field_path="spec.containers{ranker}")
-        s.event(p, "Started", "Started container: ranker", first=38 * 60 - 5, field_path="spec.containers{ranker}")
-        s.event(p, "Unhealthy", "Readiness probe failed: HTTP probe failed with statuscode: 503", type_="Warning", first=38 * 60 - 9, last=3, count=452, field_path="spec.containers{ranker}")
+    for i, p in enumerate(rs["_podlist"]):
+        pa = 38 * 60 - 1 - 2 * i
+        s.event(p, "Pulling", f'Pulling image "{c["image"]}"', first=pa - 2, field_path="spec.containers{ranker}")
+        s.event(p, "Pulled", f'Successfully pulled image "{c["image"]}" in 3.102s (3.102s including waiting). Image size: 412883221 bytes.', first=pa - 5, field_path="spec.containers{ranker}")
+        s.event(p, "Created", "Created container: ranker", first=pa - 5, field_path="spec.containers{ranker}")
+        s.event(p, "Started", "Started container: ranker", first=pa - 5, field_path="spec.containers{ranker}")
+        s.event(p, "Unhealthy", "Readiness probe failed: HTTP probe failed with statuscode: 503", type_="Warning", first=pa - 9, last=3, count=452 - i, field_path="spec.containers{ranker}")
         lines = [f'{{"time":"{ts_log(s, 38 * 60 - 6)}","level":"INFO","msg":"ranker starting","version":"5.0.0","model_path":"/models/ranker-v5.onnx"}}',
                  f'{{"time":"{ts_log(s, 38 * 60 - 6)}","level":"ERROR","msg":"model load failed, will retry","err":"open /models/ranker-v5.onnx: no such file or directory","retry_in":"30s"}}',
                  f'{{"time":"{ts_log(s, 38 * 60 - 6)}","level":"INFO","msg":"http server listening","addr":":8080"}}']
@@ -1507,8 +1512,8 @@ def healthy_recovered_restarts():
         # last updates 65-70 minutes ago: these events are about to expire (ttl 1h after last update)
         s.event(p, "BackOff", f"Back-off restarting failed container api in pod {p['metadata']['name']}_shop({p['metadata']['uid']})", type_="Warning", first=71 * 60, last=59 * 60 + 40, count=n + 1, field_path=fp)
         s.event(p, "Unhealthy", f'Readiness probe failed: Get "http://{p["status"]["podIP"]}:8080/healthz": dial tcp {p["status"]["podIP"]}:8080: connect: connection refused', type_="Warning", first=72 * 60, last=59 * 60 + 50, count=7, field_path=fp)
-        s.event(p, "Pulled", f'Container image "{p["spec"]["containers"][0]["image"]}" already present on machine', first=71 * 60, last=59 * 60 + 45, count=n, field_path=fp)
-        s.event(p, "Started", "Started container: api", first=71 * 60, last=59 * 60 + 45, count=n, field_path=fp)
+        s.event(p, "Pulled", f'Container image "{p["spec"]["containers"][0]["image"]}" already present on machine', first=71 * 60 if n > 1 else 70 * 60, last=70 * 60, count=n, field_path=fp)
+        s.event(p, "Started", "Started container: api", first=71 * 60 if n > 1 else 70 * 60, last=70 * 60, count=n, field_path=fp)
         s.log("shop", p["metadata"]["name"], "api", f'{{"ts":"{ts_log(s, 72 * 60 - 2)}","level":"info","msg":"starting shop-api","version":"9.1.0"}}\n{{"ts":"{ts_log(s, 71 * 60 + 3)}","level":"fatal","msg":"database ping failed","error":"dial tcp 10.0.91.17:5432: i/o timeout"}}\n', previous=True)
         lines = [f'{{"ts":"{ts_log(s, 70 * 60 - 1)}","level":"info","msg":"starting shop-api","version":"9.1.0"}}', f'{{"ts":"{ts_log(s, 70 * 60 - 2)}","level":"info","msg":"database connected","host":"shop-db.cluster-c9xk2hq1w7ab.eu-west-1.rds.amazonaws.com"}}']
         for ago in range(69 * 60, 0, -600):

@@ -220,7 +220,8 @@ class Snap:
                       "message": "NodeController create implicit route"}] + conds
         for c in conds:
             c["lastHeartbeatTime"] = self.at(hb)
-            c["lastTransitionTime"] = self.at(created - (30 if c["type"] != "Ready" else 52))
+            booted = min(created, 21 * 86400 + 60)  # last node reboot (kernel patching three weeks ago)
+            c["lastTransitionTime"] = self.at(booted - (30 if c["type"] != "Ready" else 52))
         if conditions:  # overrides by type
             for c in conds:
                 if c["type"] in conditions:
@@ -930,7 +931,6 @@ class Snap:
         md["annotations"] = ann if ann else None
         if md["annotations"] is None:
             del md["annotations"]
-        md.setdefault("labels", {})["endpoints.kubernetes.io/managed-by"] = "endpoint-controller"
         ep = {"apiVersion": "v1", "kind": "Endpoints", "metadata": md}
 
         def addr(p):

@@ -107,5 +107,4 @@ internal sealed class NodeFactory(Ids ids, CaptureClock clock)
         ["type"] = type,
     };
 
-    public static string Count(int nodes) => nodes.ToString(CultureInfo.InvariantCulture);
 }

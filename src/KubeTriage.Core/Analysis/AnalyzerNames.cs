@@ -12,4 +12,5 @@ public static class AnalyzerNames
     public const string Services = "services";
     public const string Logs = "logs";
     public const string Dependencies = "dependencies";
+    public const string Jobs = "jobs";
 }

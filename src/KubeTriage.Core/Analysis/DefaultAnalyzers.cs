@@ -1,3 +1,4 @@
+using KubeTriage.Core.Analyzers.Jobs;
 using KubeTriage.Core.Analyzers.Logs;
 using KubeTriage.Core.Analyzers.Nodes;
 using KubeTriage.Core.Analyzers.Pods;
@@ -21,5 +22,6 @@ public static class DefaultAnalyzers
         new ServiceAnalyzer(),
         new DependencyAnalyzer(),
         new PermissionAnalyzer(),
+        new JobAnalyzer(),
     ];
 }

@@ -27,7 +27,9 @@ public static class RootCauseCorrelator
                 kept = [.. kept.Where(f => Categories.Specificity(f.Category) == best)];
             }
 
-            causes.AddRange(kept.GroupBy(f => f.Category).Select(byCategory => (Build(cluster, group.Key, [.. byCategory]), byCategory.First().Cause)));
+            // Dropped symptoms still carry useful lines (the crash log behind a stuck rollout): keep them as supporting evidence.
+            var supporting = group.Except(kept).ToList();
+            causes.AddRange(kept.GroupBy(f => f.Category).Select(byCategory => (Build(cluster, group.Key, [.. byCategory], supporting), byCategory.First().Cause)));
         }
 
         return [.. causes.Select(c => LinkDependency(c.Cause, c.Dependency, causes.Select(x => x.Cause)))
@@ -49,12 +51,12 @@ public static class RootCauseCorrelator
         return subject is null ? finding.Subject : OwnerResolver.TopControllerRef(cluster, subject);
     }
 
-    private static RootCause Build(ClusterState cluster, ObjectRef owner, List<Finding> findings)
+    private static RootCause Build(ClusterState cluster, ObjectRef owner, List<Finding> findings, List<Finding> supporting)
     {
         var ordered = findings.OrderBy(f => Severity.Rank(f.Severity)).ToList();
         var lead = ordered[0];
         var affected = new List<ObjectRef>();
-        foreach (var subject in findings.Select(f => f.Subject).Where(s => s != owner).Distinct())
+        foreach (var subject in findings.Concat(supporting).Select(f => f.Subject).Where(s => s != owner).Distinct())
         {
             affected.Add(subject);
         }
@@ -67,10 +69,17 @@ public static class RootCauseCorrelator
             explanation += $" {pods} pods are affected.";
         }
 
-        var services = affected.Where(a => a.Kind == "Service").Select(s => s.Name).ToList();
-        if (services.Count > 0)
+        var services = affected.Where(a => a.Kind == "Service").Select(cluster.Find).OfType<KubeObject>().ToList();
+        var down = services.Where(s => !ServiceEndpoints.HasReadyEndpoints(cluster, s)).Select(s => s.Name).ToList();
+        var degraded = services.Select(s => s.Name).Except(down).ToList();
+        if (down.Count > 0)
         {
-            explanation += $" Service{(services.Count > 1 ? "s" : "")} {string.Join(", ", services)} lose{(services.Count > 1 ? "" : "s")} {(services.Count > 1 ? "their" : "its")} endpoints as a result.";
+            explanation += $" Service {string.Join(", ", down)} {(down.Count > 1 ? "have" : "has")} no ready endpoints as a result.";
+        }
+
+        if (degraded.Count > 0)
+        {
+            explanation += $" Service {string.Join(", ", degraded)} still {(degraded.Count > 1 ? "have" : "has")} ready endpoints, with less capacity.";
         }
 
         return new RootCause
@@ -80,7 +89,7 @@ public static class RootCauseCorrelator
             Resource = owner,
             Title = lead.Title,
             Explanation = explanation,
-            Evidence = [.. ordered.SelectMany(f => f.Evidence).DistinctBy(e => e.Text).Take(MaxEvidence)],
+            Evidence = [.. ordered.Concat(supporting).SelectMany(f => f.Evidence).DistinctBy(e => e.Text).Take(MaxEvidence)],
             Affected = affected,
             Remediation = [.. ordered.SelectMany(f => f.Remediation).DistinctBy(r => r.Command ?? r.Description).Take(MaxRemediation)],
         };

@@ -1,3 +1,4 @@
+using KubeTriage.Core.Analyzers.Services;
 using KubeTriage.Core.Diagnosis;
 using KubeTriage.Core.Model;
 using KubeTriage.Core.Model.Views;
@@ -20,7 +21,9 @@ internal static class SummaryWriter
         }
 
         var lead = problems[0];
-        var services = lead.Affected.Where(a => a.Kind is "Service" or "Ingress").Select(a => $"{a.Kind} {a.Name}").ToList();
+        var down = lead.Affected.Where(a => a.Kind == "Service").Select(cluster.Find).OfType<KubeObject>()
+            .Where(s => !ServiceEndpoints.HasReadyEndpoints(cluster, s)).ToList();
+        var services = down.Select(s => $"Service {s.Name}").Concat(lead.Affected.Where(a => a.Kind == "Ingress" && down.Count > 0).Select(a => $"Ingress {a.Name}")).ToList();
         var text = $"Found {problems.Count} root cause{(problems.Count > 1 ? "s" : "")} in {scope} ({healthy}). "
             + $"Most important ({lead.Severity}): {lead.Title} [{lead.Category} on {lead.Resource}]"
             + (services.Count > 0 ? $", which takes down {string.Join(" and ", services)}" : "") + ".";

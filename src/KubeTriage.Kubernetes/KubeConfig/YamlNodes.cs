@@ -25,7 +25,7 @@ internal static class YamlNodes
             return false;
         }
 
-        return bool.TryParse(text, out var value)
+        return TryParseBool(text, out var value)
             ? value
             : throw new KubeConfigException($"malformed kubeconfig {file}: \"{key}\" must be true or false, got \"{text}\"");
     }
@@ -52,7 +52,7 @@ internal static class YamlNodes
                 var obj = new JsonObject();
                 foreach (var (key, value) in map.Children)
                 {
-                    obj[((YamlScalarNode)key).Value ?? string.Empty] = ToJson(value);
+                    obj[KeyText((YamlScalarNode)key)] = ToJson(value);
                 }
 
                 return obj;
@@ -69,9 +69,32 @@ internal static class YamlNodes
         }
     }
 
+    /// <summary>Parses booleans with YAML 1.1 rules (yes/no/on/off/y/n too), as kubectl's YAML decoder does.</summary>
+    public static bool TryParseBool(string text, out bool value)
+    {
+        switch (text)
+        {
+            case "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" or "y" or "Y":
+                value = true;
+                return true;
+            case "false" or "False" or "FALSE" or "no" or "No" or "NO" or "off" or "Off" or "OFF" or "n" or "N":
+                value = false;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
+    }
+
+    // YAML 1.1 turns plain keys such as "on" or "n" into booleans, which become "true"/"false" in JSON.
+    private static string KeyText(YamlScalarNode key) =>
+        key.Style == YamlDotNet.Core.ScalarStyle.Plain && TryParseBool(key.Value ?? string.Empty, out var flag)
+            ? (flag ? "true" : "false")
+            : key.Value ?? string.Empty;
+
     private static JsonNode PlainScalar(string text)
     {
-        if (bool.TryParse(text, out var flag))
+        if (TryParseBool(text, out var flag))
         {
             return JsonValue.Create(flag);
         }

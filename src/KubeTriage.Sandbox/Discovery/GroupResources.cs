@@ -27,7 +27,7 @@ internal static class GroupResources
             .Add("selfsubjectrulesreviews", "SelfSubjectRulesReview", namespaced: false, verbs: s_create, storage: false)
             .Add("subjectaccessreviews", "SubjectAccessReview", namespaced: false, verbs: s_create, storage: false)
             .Resources);
-        foreach (var version in new[] { "v2", "v1" })
+        foreach (var version in new[] { "v2", "v1", "v2beta2" })
         {
             all.AddRange(new ResourceTableBuilder("autoscaling", version)
                 .Add("horizontalpodautoscalers", "HorizontalPodAutoscaler", shortNames: "hpa", categories: "all", subresources: "status").Resources);
@@ -60,6 +60,7 @@ internal static class GroupResources
             .Add("storageclasses", "StorageClass", namespaced: false, shortNames: "sc")
             .Add("volumeattachments", "VolumeAttachment", namespaced: false, subresources: "status")
             .Resources);
+        all.AddRange(new ResourceTableBuilder("storage.k8s.io", "v1beta1").Add("csistoragecapacities", "CSIStorageCapacity").Resources);
         all.AddRange(new ResourceTableBuilder("admissionregistration.k8s.io", "v1")
             .Add("mutatingwebhookconfigurations", "MutatingWebhookConfiguration", namespaced: false, categories: "api-extensions")
             .Add("validatingwebhookconfigurations", "ValidatingWebhookConfiguration", namespaced: false, categories: "api-extensions")
@@ -72,6 +73,14 @@ internal static class GroupResources
         all.AddRange(new ResourceTableBuilder("coordination.k8s.io", "v1").Add("leases", "Lease").Resources);
         all.AddRange(new ResourceTableBuilder("node.k8s.io", "v1").Add("runtimeclasses", "RuntimeClass", namespaced: false).Resources);
         all.AddRange(new ResourceTableBuilder("discovery.k8s.io", "v1").Add("endpointslices", "EndpointSlice").Resources);
+        foreach (var version in new[] { "v1beta2", "v1beta1" })
+        {
+            all.AddRange(new ResourceTableBuilder("flowcontrol.apiserver.k8s.io", version)
+                .Add("flowschemas", "FlowSchema", namespaced: false, subresources: "status")
+                .Add("prioritylevelconfigurations", "PriorityLevelConfiguration", namespaced: false, subresources: "status")
+                .Resources);
+        }
+
         all.AddRange(new ResourceTableBuilder("gateway.networking.k8s.io", "v1")
             .Add("gatewayclasses", "GatewayClass", namespaced: false, shortNames: "gc", categories: "gateway-api", subresources: "status")
             .Add("gateways", "Gateway", shortNames: "gtw", categories: "gateway-api", subresources: "status")

@@ -34,7 +34,10 @@ internal static class JsonHelpers
 
         return v.GetValueKind() switch
         {
-            JsonValueKind.Number => v.TryGetValue<long>(out var l) ? l : (long)v.GetValue<double>(),
+            // The node may wrap any CLR number type; its JSON text is the common ground.
+            JsonValueKind.Number => long.TryParse(v.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l)
+                ? l
+                : (long)double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture),
             JsonValueKind.String => long.TryParse(v.GetValue<string>(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : null,
             _ => null,
         };

@@ -16,7 +16,7 @@ internal static class StrategicMergePatch
         switch (patch.Str("$patch"))
         {
             case "replace":
-                return Strip(patch);
+                return (JsonObject?)Strip(patch);
             case "delete":
                 return null;
         }

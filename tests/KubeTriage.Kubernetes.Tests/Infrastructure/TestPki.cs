@@ -8,10 +8,12 @@ namespace KubeTriage.Kubernetes.Tests.Infrastructure;
 internal sealed class TestPki
 {
     private static readonly Lazy<TestPki> _instance = new(() => new TestPki());
+    private readonly ECDsa _caKey;
 
     private TestPki()
     {
-        var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        _caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var caKey = _caKey;
         var caRequest = new CertificateRequest("CN=kubetriage-test-ca", caKey, HashAlgorithmName.SHA256);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
@@ -96,7 +98,8 @@ internal sealed class TestPki
         using var key = RSA.Create(2048);
         var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
-        var cert = request.Create(Ca, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(7), RandomNumberGenerator.GetBytes(8));
+        var cert = request.Create(
+            Ca.SubjectName, X509SignatureGenerator.CreateForECDsa(_caKey), DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(7), RandomNumberGenerator.GetBytes(8));
 
         // PKCS#1 "RSA PRIVATE KEY", the form kubeadm and kind write.
         return (cert, cert.ExportCertificatePem(), key.ExportRSAPrivateKeyPem());

@@ -91,6 +91,7 @@ internal sealed class TestServer : IAsyncDisposable
     {
         RetryBaseDelay = TimeSpan.FromMilliseconds(1),
         RequestTimeout = TimeSpan.FromSeconds(10),
+        StdinIsTerminal = () => false,
     };
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -143,7 +143,7 @@ public sealed class KubeConfigLoaderTests
     [Fact]
     public void Resolve_ContextReferencesMissingUser_ThrowsNamingUser()
     {
-        var yaml = Minimal.Replace("      user: u1", "      user: ghost");
+        var yaml = Minimal.Replace("    user: u1", "    user: ghost");
 
         var error = Assert.Throws<KubeConfigException>(() => KubeConfigLoader.LoadFromString(yaml, Path.GetTempPath()).Resolve());
 
