@@ -1,11 +1,14 @@
 using System.Net;
+using System.Net.Security;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using KubeTriage.Sandbox.Auth;
 using KubeTriage.Sandbox.Discovery;
 using KubeTriage.Sandbox.Handlers;
 using KubeTriage.Sandbox.Logs;
 using KubeTriage.Sandbox.Storage;
+using KubeTriage.Sandbox.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,30 +18,49 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KubeTriage.Sandbox;
 
 /// <summary>
-/// A fake kube-apiserver on 127.0.0.1 serving an in-memory set of objects over plain HTTP with bearer tokens,
-/// faithful enough for the KubeTriage REST client and the real kubectl.
+/// A fake kube-apiserver on 127.0.0.1 serving an in-memory set of objects over HTTPS (a self-signed certificate,
+/// because kubectl sends bearer tokens only over TLS), faithful enough for the KubeTriage REST client and kubectl.
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping;
     private readonly IReadOnlyList<SandboxUser> _users;
+    private readonly X509Certificate2 _certificate;
     private bool _stopped;
 
-    private SandboxServer(WebApplication app, CancellationTokenSource stopping, IReadOnlyList<SandboxUser> users, Uri baseAddress)
+    private SandboxServer(WebApplication app, CancellationTokenSource stopping, IReadOnlyList<SandboxUser> users, Uri baseAddress, X509Certificate2 certificate)
     {
         _app = app;
+        _certificate = certificate;
+        CertificateAuthorityPem = SelfSignedCertificate.ToPem(certificate);
         _stopping = stopping;
         _users = users;
         BaseAddress = baseAddress;
         AdminToken = (users.FirstOrDefault(u => u.Groups.Contains(SandboxUser.MastersGroup)) ?? users[0]).Token;
     }
 
-    /// <summary>Where the server listens, e.g. http://127.0.0.1:41234/.</summary>
+    /// <summary>Where the server listens, e.g. https://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }
 
     /// <summary>The bearer token of the first <c>system:masters</c> user.</summary>
     public string AdminToken { get; }
+
+    /// <summary>PEM of the self-signed serving certificate; trust it as the cluster CA.</summary>
+    public string CertificateAuthorityPem { get; }
+
+    /// <summary>An HTTP handler that trusts exactly the sandbox's certificate, for HttpClient-based clients.</summary>
+    public HttpMessageHandler CreateHttpHandler()
+    {
+        var expected = _certificate.RawData;
+        return new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null && certificate.GetRawCertData().AsSpan().SequenceEqual(expected),
+            },
+        };
+    }
 
     /// <summary>Seeds the store and starts listening.</summary>
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
@@ -51,13 +73,14 @@ public sealed class SandboxServer : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var router = new Router(new SandboxContext(store, catalog, new LogStore(options.Logs), new Authenticator(users), stopping.Token));
 
+        var certificate = SelfSignedCertificate.Create(options.Clock ?? TimeProvider.System);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(certificate)));
         var app = builder.Build();
         app.Run(router.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxServer(app, stopping, users, new Uri(address.TrimEnd('/') + "/"));
+        return new SandboxServer(app, stopping, users, new Uri(address.TrimEnd('/') + "/"), certificate);
     }
 
     /// <summary>
@@ -77,6 +100,7 @@ public sealed class SandboxServer : IAsyncDisposable
             .Append("- name: sandbox\n")
             .Append("  cluster:\n")
             .Append($"    server: {Quote(server)}\n")
+            .Append($"    certificate-authority-data: {Convert.ToBase64String(Encoding.ASCII.GetBytes(CertificateAuthorityPem))}\n")
             .Append("users:\n")
             .Append($"- name: {Quote(account.Name)}\n")
             .Append("  user:\n")
@@ -119,6 +143,7 @@ public sealed class SandboxServer : IAsyncDisposable
         await StopAsync();
         await _app.DisposeAsync();
         _stopping.Dispose();
+        _certificate.Dispose();
     }
 
     private static string RandomToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();

@@ -32,14 +32,15 @@ internal static class OfflinePhase
             Logs = loaded.State.LogCount,
             Warnings = [.. loaded.Warnings, .. report.Warnings],
             RootCauses = CauseSummaries.From(report),
-            Profile = profile ? Profile(loaded) : null,
+            Profile = profile ? Profile(directory, loaded) : null,
         };
     }
 
-    // Where diagnose time goes: each analyzer alone (the engine runs them in parallel), then correlation.
-    private static Dictionary<string, double> Profile(SnapshotLoadResult loaded)
+    // Where the time goes: the load steps, then each analyzer alone (the engine runs them in parallel), then correlation.
+    private static Dictionary<string, double> Profile(string directory, SnapshotLoadResult loaded)
     {
         var times = new Dictionary<string, double>(StringComparer.Ordinal);
+        LoadProfiler.Profile(directory, times);
         var now = ReferenceTime.Infer(loaded.State, TimeProvider.System);
         var stopwatch = Stopwatch.StartNew();
         _ = ReferenceTime.Infer(loaded.State, TimeProvider.System);

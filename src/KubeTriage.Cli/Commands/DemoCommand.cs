@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KubeTriage.Cli.Output;
+using Spectre.Console;
 
 namespace KubeTriage.Cli.Commands;
 

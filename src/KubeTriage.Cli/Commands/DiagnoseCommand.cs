@@ -1,10 +1,11 @@
 using System.CommandLine;
-using KubeTriage.Cli.Collection;
 using KubeTriage.Cli.Output;
 using KubeTriage.Core.Diagnosis;
 using KubeTriage.Core.Engine;
 using KubeTriage.Core.Snapshots;
 using KubeTriage.Kubernetes;
+using KubeTriage.Kubernetes.Collection;
+using KubeTriage.Kubernetes.KubeConfig;
 
 namespace KubeTriage.Cli.Commands;
 
@@ -65,7 +66,7 @@ internal static class DiagnoseCommand
 
     private static string? ContextNamespace(KubeConfigLoadingRules rules, string? context)
     {
-        var config = Kubernetes.KubeConfig.KubeConfigLoader.Load(rules);
+        var config = KubeConfigLoader.Load(rules);
         return config.Contexts.Count == 0 ? null : config.Resolve(context).Namespace;
     }
 }

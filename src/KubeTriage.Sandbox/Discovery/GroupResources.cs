@@ -81,12 +81,14 @@ internal static class GroupResources
                 .Resources);
         }
 
+        // Gateway API ships as CRDs in real clusters, so it is served like custom resources.
         all.AddRange(new ResourceTableBuilder("gateway.networking.k8s.io", "v1")
             .Add("gatewayclasses", "GatewayClass", namespaced: false, shortNames: "gc", categories: "gateway-api", subresources: "status")
             .Add("gateways", "Gateway", shortNames: "gtw", categories: "gateway-api", subresources: "status")
             .Add("grpcroutes", "GRPCRoute", categories: "gateway-api", subresources: "status")
             .Add("httproutes", "HTTPRoute", categories: "gateway-api", subresources: "status")
-            .Resources);
+            .Resources
+            .Select(r => r with { IsCustom = true, SingularName = r.Kind.ToLowerInvariant() }));
         return all;
     }
 }

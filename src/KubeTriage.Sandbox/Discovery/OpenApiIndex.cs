@@ -12,7 +12,8 @@ internal sealed class OpenApiIndex(ResourceCatalog catalog)
     public JsonObject Build()
     {
         var keys = new SortedSet<string>(s_fixedPaths, StringComparer.Ordinal);
-        foreach (var resource in catalog.All().Where(r => r.Group.Length > 0))
+        // The aggregator's own group is not part of the v3 index, as on the recorded server.
+        foreach (var resource in catalog.All().Where(r => r.Group.Length > 0 && r.Group != "apiregistration.k8s.io"))
         {
             keys.Add($"apis/{resource.Group}/{resource.Version}");
             if (!resource.IsCustom)

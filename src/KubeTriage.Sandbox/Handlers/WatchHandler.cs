@@ -41,7 +41,9 @@ internal sealed class WatchHandler(SandboxContext sandbox)
         using (subscription)
         using (var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, sandbox.Stopping))
         {
+            // Send the headers now: clients wait for them before they expect any event.
             await context.Response.StartAsync(stop.Token);
+            await context.Response.Body.FlushAsync(stop.Token);
             var lastRv = startRv;
             foreach (var change in initial)
             {

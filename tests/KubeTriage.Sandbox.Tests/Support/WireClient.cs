@@ -7,7 +7,7 @@ namespace KubeTriage.Sandbox.Tests.Support;
 /// Sends recorded requests to a sandbox with the recorder's headers and token of the right identity.
 internal sealed class WireClient(SandboxServer server) : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = new(server.CreateHttpHandler()) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     public static string TokenFor(string fileName) => fileName switch
     {

@@ -22,6 +22,15 @@ public sealed class WireReplayTests(WriteSequenceFixture writes) : IClassFixture
         ["02-pods-list-expired-continue"] = (200, "application/json"),
     };
 
+    /// <summary>
+    /// What the sandbox serves beyond the recorded server: the brief's builtin table includes Gateway API v1,
+    /// which the recorded cluster did not have installed.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> s_sandboxOnly = new()
+    {
+        ["10-openapi-v3-index"] = ["$.paths.apis/gateway.networking.k8s.io/v1: unexpected"],
+    };
+
     public static TheoryData<string> Files => new(WireExchange.AllNames());
 
     [Theory]
@@ -52,7 +61,8 @@ public sealed class WireReplayTests(WriteSequenceFixture writes) : IClassFixture
             return;
         }
 
-        Assert.Empty(JsonShape.Differences(exchange.ResponseBody, actual.Body));
+        var allowed = s_sandboxOnly.GetValueOrDefault(file) ?? [];
+        Assert.Empty(JsonShape.Differences(exchange.ResponseBody, actual.Body).Except(allowed));
     }
 
     private static async Task<ReplayResponse> ReplayAloneAsync(WireExchange exchange)

@@ -1,4 +1,4 @@
-namespace KubeTriage.Cli.Collection;
+namespace KubeTriage.Kubernetes.Collection;
 
 /// <summary>The kinds a diagnosis lists from a live cluster, by group and kind.</summary>
 internal static class CollectedKinds

@@ -1,17 +1,17 @@
 using System.Collections.Concurrent;
 using KubeTriage.Core.Model;
 using KubeTriage.Core.Model.Views;
-using KubeTriage.Kubernetes;
 
-namespace KubeTriage.Cli.Collection;
+namespace KubeTriage.Kubernetes.Collection;
 
 /// <summary>Reads a live cluster into a <see cref="ClusterState"/>: one paginated list per kind, kinds in parallel, logs of failing pods.</summary>
-internal sealed class LiveClusterCollector(IKubernetesClient client, string clusterName)
+public sealed class LiveClusterCollector(IKubernetesClient client, string clusterName)
 {
     private const int Parallelism = 8;
     private const int MaxContainersWithLogs = 150;
     private const int LogTailLines = 200;
 
+    /// <summary>Collects the cluster, limited to one namespace when given (cluster-scoped kinds are always read).</summary>
     public async Task<LiveCollection> CollectAsync(string? ns, CancellationToken cancellationToken)
     {
         var catalog = await client.DiscoverAsync(cancellationToken);
@@ -97,4 +97,4 @@ internal sealed class LiveClusterCollector(IKubernetesClient client, string clus
 }
 
 /// <summary>What live collection produced: the cluster, warnings and per-source capabilities.</summary>
-internal sealed record LiveCollection(ClusterState State, IReadOnlyList<string> Warnings, IReadOnlyDictionary<string, string> Capabilities);
+public sealed record LiveCollection(ClusterState State, IReadOnlyList<string> Warnings, IReadOnlyDictionary<string, string> Capabilities);

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace KubeTriage.Cli.Collection;
+namespace KubeTriage.Kubernetes.Collection;
 
 /// <summary>Drops Secret values as soon as they are read: analyzers need the key names, never the values.</summary>
 internal static class SecretScrubber
