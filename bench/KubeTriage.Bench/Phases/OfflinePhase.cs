@@ -19,7 +19,7 @@ internal static class OfflinePhase
 
         // The peak is read before profiling, which would only add to it.
         var peak = PeakMemory.Read();
-        return new PhaseResult
+        var result = new PhaseResult
         {
             Phase = "offline",
             LoadMs = loadMs,
@@ -32,32 +32,41 @@ internal static class OfflinePhase
             Logs = loaded.State.LogCount,
             Warnings = [.. loaded.Warnings, .. report.Warnings],
             RootCauses = CauseSummaries.From(report),
-            Profile = profile ? Profile(directory, loaded) : null,
         };
+        if (!profile)
+        {
+            return result;
+        }
+
+        var times = new Dictionary<string, double>(StringComparer.Ordinal);
+        ProfileDiagnose(loaded, times);
+
+        // Load steps are timed after the measured snapshot is released, so its heap does not slow them down.
+        loaded = null;
+        report = null;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        LoadProfiler.Profile(directory, times);
+        return result with { Profile = times };
     }
 
-    // Where the time goes: the load steps, then each analyzer alone (the engine runs them in parallel), then correlation.
-    private static Dictionary<string, double> Profile(string directory, SnapshotLoadResult loaded)
+    // Where diagnose time goes: each analyzer alone (the engine runs them in parallel), then correlation.
+    private static void ProfileDiagnose(SnapshotLoadResult loaded, Dictionary<string, double> times)
     {
-        var times = new Dictionary<string, double>(StringComparer.Ordinal);
-        LoadProfiler.Profile(directory, times);
-        var now = ReferenceTime.Infer(loaded.State, TimeProvider.System);
         var stopwatch = Stopwatch.StartNew();
-        _ = ReferenceTime.Infer(loaded.State, TimeProvider.System);
-        times["ReferenceTime.Infer"] = stopwatch.Elapsed.TotalMilliseconds;
+        var now = ReferenceTime.Infer(loaded.State, TimeProvider.System);
+        times["diagnose: ReferenceTime.Infer"] = stopwatch.Elapsed.TotalMilliseconds;
         var findings = new List<Core.Diagnosis.Finding>();
         foreach (var analyzer in DefaultAnalyzers.Create())
         {
             var context = new AnalysisContext(loaded.State, now, null);
             stopwatch.Restart();
             analyzer.Analyze(context);
-            times["analyzer " + analyzer.Name] = stopwatch.Elapsed.TotalMilliseconds;
+            times["diagnose: analyzer " + analyzer.Name] = stopwatch.Elapsed.TotalMilliseconds;
             findings.AddRange(context.Findings);
         }
 
         stopwatch.Restart();
         _ = RootCauseCorrelator.Correlate(loaded.State, findings);
-        times["RootCauseCorrelator.Correlate"] = stopwatch.Elapsed.TotalMilliseconds;
-        return times;
+        times["diagnose: RootCauseCorrelator.Correlate"] = stopwatch.Elapsed.TotalMilliseconds;
     }
 }

@@ -37,6 +37,12 @@ internal static class Responses
     /// <summary>Reads a JSON (or YAML) object body; anything else is a 400 like the apiserver's decoder error.</summary>
     public static async Task<JsonObject> ReadObjectAsync(HttpContext context)
     {
+        var contentType = context.Request.ContentType ?? "";
+        if (contentType.Contains("protobuf", StringComparison.OrdinalIgnoreCase) || contentType.Contains("cbor", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Statuses.Failure(415, $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml", "UnsupportedMediaType", null);
+        }
+
         var text = await ReadBodyAsync(context);
         try
         {

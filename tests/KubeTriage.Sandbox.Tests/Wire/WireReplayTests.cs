@@ -67,7 +67,7 @@ public sealed class WireReplayTests(WriteSequenceFixture writes) : IClassFixture
 
     private static async Task<ReplayResponse> ReplayAloneAsync(WireExchange exchange)
     {
-        await using var server = await SandboxServer.StartAsync(RecordedCluster.Options());
+        await using var server = await SandboxServer.StartAsync(RecordedCluster.Options(), TestContext.Current.CancellationToken);
         using var client = new WireClient(server);
         await RecordingTimeline.AdvanceAsync(client, RecordingTimeline.StageBefore(exchange.Name));
         return exchange.Name switch

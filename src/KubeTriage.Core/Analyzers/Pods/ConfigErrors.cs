@@ -54,9 +54,15 @@ internal static class ConfigErrors
         var failure = new ContainerFailure(category, title, explanation) { Cause = new ObjectRef(missing.Kind, ns, missing.Name) };
         failure.Evidence.AddRange(events);
         var workload = OwnerResolver.TopControllerRef(context.Cluster, pod.Object);
-        failure.Remediation.Add(missing.Kind == "Secret"
-            ? new Remediation($"Create Secret {missing.Name} with the key{(missing.Key is null ? "s" : "")} the workload expects", $"kubectl create secret generic {missing.Name} -n {ns} --from-literal={missing.Key ?? "KEY"}=<value>", Remediation.Confirm)
-            : new Remediation($"Create ConfigMap {missing.Name} with the key{(missing.Key is null ? "s" : "")} the workload expects", $"kubectl create configmap {missing.Name} -n {ns} --from-literal={missing.Key ?? "KEY"}=<value>", Remediation.Confirm));
+        if (existing is null)
+        {
+            var keys = ReferencedKeys.Of(pod.Object, missing.Kind, missing.Name);
+            var literals = string.Join(' ', (keys.Count > 0 ? keys : ["KEY"]).Select(k => $"--from-literal={k}=<value>"));
+            var what = keys.Count > 0 ? $"with the keys the pod reads ({string.Join(", ", keys)})" : "with the keys the workload expects";
+            failure.Remediation.Add(missing.Kind == "Secret"
+                ? new Remediation($"Create Secret {missing.Name} {what}", $"kubectl create secret generic {missing.Name} -n {ns} {literals}", Remediation.Confirm)
+                : new Remediation($"Create ConfigMap {missing.Name} {what}", $"kubectl create configmap {missing.Name} -n {ns} {literals}", Remediation.Confirm));
+        }
         if (missing.Key is not null && existing is not null)
         {
             failure.Remediation.Add(new Remediation($"Or add the key to the existing {missing.Kind}",
