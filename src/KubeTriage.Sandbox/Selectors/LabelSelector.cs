@@ -163,7 +163,7 @@ internal sealed class LabelSelector
         while (true)
         {
             var token = Next();
-            if (token == "," )
+            if (token == ",")
             {
                 values.Add("");
                 continue;
