@@ -26,10 +26,22 @@ internal static class DiagnoseCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var report = parse.GetValue(snapshot) is { } dir
-                ? DiagnoseSnapshot(dir, parse.GetValue(ns))
-                : await DiagnoseLiveAsync(parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(ns), parse.GetValue(all), ct);
-            ReportWriter.Write(console, report, parse.GetValue(output)!);
+            var format = parse.GetValue(output)!;
+            DiagnosisReport report;
+            try
+            {
+                report = parse.GetValue(snapshot) is { } dir
+                    ? DiagnoseSnapshot(dir, parse.GetValue(ns))
+                    : await DiagnoseLiveAsync(parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(ns), parse.GetValue(all), ct);
+            }
+            catch (KubernetesException ex) when (format != "text")
+            {
+                // Machine readers still get a report that says what could not be read; people get the one-line error.
+                ReportWriter.Write(console, UnreachableReport(ex.Message), format);
+                throw;
+            }
+
+            ReportWriter.Write(console, report, format);
             return report.HasProblems ? ExitCodes.ProblemsFound : ExitCodes.Healthy;
         });
         return command;
@@ -63,6 +75,13 @@ internal static class DiagnoseCommand
             Capabilities = collection.Capabilities,
         });
     }
+
+    private static DiagnosisReport UnreachableReport(string error) => new()
+    {
+        Summary = $"Could not diagnose: the cluster could not be read ({error}).",
+        Capabilities = new Dictionary<string, string> { ["kubernetes"] = "unavailable", ["logs"] = "unavailable", ["prometheus"] = "unavailable" },
+        Warnings = [error],
+    };
 
     private static string? ContextNamespace(KubeConfigLoadingRules rules, string? context)
     {

@@ -13,4 +13,6 @@ public static class AnalyzerNames
     public const string Logs = "logs";
     public const string Dependencies = "dependencies";
     public const string Jobs = "jobs";
+    public const string Ingress = "ingress";
+    public const string Storage = "storage";
 }

@@ -1,8 +1,10 @@
 using KubeTriage.Core.Analyzers.Jobs;
 using KubeTriage.Core.Analyzers.Logs;
+using KubeTriage.Core.Analyzers.Networking;
 using KubeTriage.Core.Analyzers.Nodes;
 using KubeTriage.Core.Analyzers.Pods;
 using KubeTriage.Core.Analyzers.Services;
+using KubeTriage.Core.Analyzers.Storage;
 using KubeTriage.Core.Analyzers.Workloads;
 
 namespace KubeTriage.Core.Analysis;
@@ -23,5 +25,7 @@ public static class DefaultAnalyzers
         new DependencyAnalyzer(),
         new PermissionAnalyzer(),
         new JobAnalyzer(),
+        new IngressAnalyzer(),
+        new StorageAnalyzer(),
     ];
 }

@@ -15,7 +15,8 @@ public static class RootCauseCorrelator
     public static IReadOnlyList<RootCause> Correlate(ClusterState cluster, IReadOnlyList<Finding> findings)
     {
         var causes = new List<(RootCause Cause, ObjectRef? Dependency)>();
-        foreach (var group in findings.GroupBy(f => FixOwner(cluster, f)))
+        var subjects = findings.Select(f => (f.Subject, f.Category)).ToHashSet();
+        foreach (var group in findings.GroupBy(f => FixOwner(cluster, f, subjects)))
         {
             var specific = group.Where(f => !Categories.Generic.Contains(f.Category)).ToList();
             var kept = specific.Count > 0 ? specific : [.. group];
@@ -32,6 +33,10 @@ public static class RootCauseCorrelator
             causes.AddRange(kept.GroupBy(f => f.Category).Select(byCategory => (Build(cluster, group.Key, [.. byCategory], supporting), byCategory.First().Cause)));
         }
 
+        // A symptom-only cause on a workload that another cause already explains (its pods wait for a PVC) is not a second cause.
+        var explained = causes.Where(c => !Categories.Generic.Contains(c.Cause.Category)).SelectMany(c => c.Cause.Affected).ToHashSet();
+        causes.RemoveAll(c => Categories.Generic.Contains(c.Cause.Category) && explained.Contains(c.Cause.Resource));
+
         return [.. causes.Select(c => LinkDependency(c.Cause, c.Dependency, causes.Select(x => x.Cause)))
             .OrderBy(c => Severity.Rank(c.Severity))
             .ThenByDescending(c => c.Affected.Count(a => a.Kind is "Service" or "Ingress"))
@@ -40,8 +45,15 @@ public static class RootCauseCorrelator
             .ThenBy(c => c.Resource.ToString(), StringComparer.Ordinal)];
     }
 
-    private static ObjectRef FixOwner(ClusterState cluster, Finding finding)
+    private static ObjectRef FixOwner(ClusterState cluster, Finding finding, HashSet<(ObjectRef, string)> subjects)
     {
+        // A finding that names its cause (a pod waiting for a PVC, a workload blocked by a webhook) joins the
+        // cause's own finding of the same category, so the fix is reported once, where it belongs.
+        if (finding.Cause is { } cause && cause != finding.Subject && subjects.Contains((cause, finding.Category)))
+        {
+            return cause;
+        }
+
         if (finding.Category is Categories.NodePressure or Categories.NodeNotReady && finding.Cause is { Kind: "Node" } node)
         {
             return node;
@@ -61,7 +73,11 @@ public static class RootCauseCorrelator
             affected.Add(subject);
         }
 
+        // Pods grouped under another owner (a PVC, a Node, a webhook) still name their workloads.
+        var workloads = affected.Where(a => a.Kind == "Pod").Select(cluster.Find).OfType<KubeObject>()
+            .Select(p => OwnerResolver.TopControllerRef(cluster, p)).Where(w => w.Kind != "Pod" && w != owner).Distinct().ToList();
         affected.AddRange(DownstreamOf(cluster, owner, affected));
+        affected.AddRange(workloads);
         var pods = affected.Count(a => a.Kind == "Pod");
         var explanation = lead.Explanation;
         if (pods > 1)

@@ -32,6 +32,27 @@ public sealed class LiveDiagnoseTests
     }
 
     [Fact]
+    public async Task Diagnose_RejectedToken_ExitThreeAndJsonReportSaysKubernetesUnavailable()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = await SandboxServer.StartAsync(new SandboxOptions(), ct);
+        var dir = Directory.CreateTempSubdirectory("kt-expired-").FullName;
+        var kubeconfig = Path.Combine(dir, "config");
+        server.WriteKubeconfig(kubeconfig);
+        File.WriteAllText(kubeconfig, File.ReadAllText(kubeconfig).Replace(server.AdminToken, "expired-token", StringComparison.Ordinal));
+
+        var (code, console) = await TestConsole.RunAsync("diagnose", "--kubeconfig", kubeconfig, "-A", "-o", "json");
+
+        Assert.Equal(ExitCodes.ClusterUnreachable, code);
+        Assert.Contains("Unauthorized", console.Error);
+        Assert.Single(console.Error.Trim().Split('\n'));
+        var report = JsonNode.Parse(console.Out)!;
+        Assert.Equal("unavailable", report["capabilities"]!["kubernetes"]!.GetValue<string>());
+        Assert.Single(report["warnings"]!.AsArray());
+        Assert.Empty(report["rootCauses"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Demo_DiagnosesBuiltInScenarioThroughTheSandbox()
     {
         var (code, console) = await TestConsole.RunAsync("demo", "-o", "json");

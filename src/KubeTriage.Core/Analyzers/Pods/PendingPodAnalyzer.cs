@@ -58,10 +58,14 @@ internal sealed class PendingPodAnalyzer : IAnalyzer
             }
         }
 
+        var pendingClaim = category == Categories.VolumeBindingFailure
+            ? pvcs.Select(c => context.Cluster.Find("PersistentVolumeClaim", pod.Object.Namespace, c)).FirstOrDefault(c => c?.Raw.Str("status.phase") == "Pending")
+            : null;
         context.Add(new Finding
         {
             Analyzer = Name,
             Category = category,
+            Cause = pendingClaim?.Ref,
             Severity = Impact.SeverityFor(context.Cluster, pod.Object),
             Subject = pod.Object.Ref,
             Title = title,
