@@ -23,7 +23,8 @@ ROOT = os.path.dirname(os.path.abspath(__file__))
 UUID4 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 SAFE = set("bcdfghjklmnpqrstvwxz2456789")
 CLUSTER_SCOPED = {"Node", "Namespace", "PersistentVolume", "StorageClass", "IngressClass", "ClusterRole", "ClusterRoleBinding",
-                  "ClusterIssuer", "APIService", "CustomResourceDefinition", "PriorityClass"}
+                  "ClusterIssuer", "APIService", "CustomResourceDefinition", "PriorityClass", "GatewayClass",
+                  "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "VolumeAttachment", "CSIDriver"}
 
 
 def ts(v):

@@ -9,7 +9,8 @@ namespace KubeTriage.Bench;
 /// <summary>Generates the cluster, runs each phase in child processes, checks the planted faults and writes the results.</summary>
 internal static class BenchRunner
 {
-    private static readonly TimeSpan ChildTimeout = TimeSpan.FromMinutes(10);
+    // Generous: against the current sandbox one live pass takes minutes (see bench/README.md).
+    private static readonly TimeSpan ChildTimeout = TimeSpan.FromMinutes(30);
 
     public static async Task<int> RunAsync(BenchArguments args, CancellationToken ct)
     {
@@ -91,10 +92,11 @@ internal static class BenchRunner
             await using var sandbox = await SandboxHost.StartAsync(cluster.Directory, kubeconfig, ct);
             Log($"sandbox serving at {sandbox.Address} (started in {sandbox.Startup.TotalMilliseconds:F0} ms)");
             var runs = new List<PhaseResult>();
-            for (var run = 0; run < args.Runs; run++)
+            var count = args.LiveRuns ?? args.Runs;
+            for (var run = 0; run < count; run++)
             {
                 List<string> phase = ["--phase", "live", "--kubeconfig", kubeconfig];
-                if (args.Profile && run == args.Runs - 1)
+                if (args.LiveProfile && run == count - 1)
                 {
                     phase.Add("--profile");
                 }

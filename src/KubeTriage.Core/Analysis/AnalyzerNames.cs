@@ -15,4 +15,12 @@ public static class AnalyzerNames
     public const string Jobs = "jobs";
     public const string Ingress = "ingress";
     public const string Storage = "storage";
+    public const string CronJobs = "cronjobs";
+    public const string Autoscaling = "autoscaling";
+    public const string Disruption = "disruption-budgets";
+    public const string NetworkPolicies = "network-policies";
+    public const string Webhooks = "admission-webhooks";
+    public const string Certificates = "certificates";
+    public const string CustomResources = "custom-resources";
+    public const string Gateways = "gateway-api";
 }

@@ -1,8 +1,13 @@
+using KubeTriage.Core.Analyzers.Admission;
+using KubeTriage.Core.Analyzers.Autoscaling;
+using KubeTriage.Core.Analyzers.Certificates;
+using KubeTriage.Core.Analyzers.CustomResources;
 using KubeTriage.Core.Analyzers.Jobs;
 using KubeTriage.Core.Analyzers.Logs;
 using KubeTriage.Core.Analyzers.Networking;
 using KubeTriage.Core.Analyzers.Nodes;
 using KubeTriage.Core.Analyzers.Pods;
+using KubeTriage.Core.Analyzers.Policy;
 using KubeTriage.Core.Analyzers.Services;
 using KubeTriage.Core.Analyzers.Storage;
 using KubeTriage.Core.Analyzers.Workloads;
@@ -27,5 +32,13 @@ public static class DefaultAnalyzers
         new JobAnalyzer(),
         new IngressAnalyzer(),
         new StorageAnalyzer(),
+        new CronJobAnalyzer(),
+        new HpaAnalyzer(),
+        new PdbAnalyzer(),
+        new NetworkPolicyAnalyzer(),
+        new GatewayApiAnalyzer(),
+        new WebhookAnalyzer(),
+        new CertificateAnalyzer(),
+        new ConditionAnalyzer(),
     ];
 }

@@ -54,7 +54,7 @@ public static class RootCauseCorrelator
             return cause;
         }
 
-        if (finding.Category is Categories.NodePressure or Categories.NodeNotReady && finding.Cause is { Kind: "Node" } node)
+        if (finding.Category is Categories.NodePressure or Categories.NodeNotReady or Categories.NodeCordoned && finding.Cause is { Kind: "Node" } node)
         {
             return node;
         }

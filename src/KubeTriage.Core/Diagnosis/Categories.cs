@@ -33,6 +33,8 @@ public static class Categories
     public const string RolloutStuck = nameof(RolloutStuck);
     public const string CertificateExpired = nameof(CertificateExpired);
     public const string AdmissionWebhookFailure = nameof(AdmissionWebhookFailure);
+    public const string NodeCordoned = nameof(NodeCordoned);
+    public const string ResourceNotReady = nameof(ResourceNotReady);
 
     /// <summary>Symptom-level categories: kept only when nothing more specific explains the same workload.</summary>
     public static readonly IReadOnlySet<string> Generic = new HashSet<string>

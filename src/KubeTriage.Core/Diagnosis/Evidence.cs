@@ -16,6 +16,9 @@ public sealed record Evidence(
     /// <summary>Evidence read from a container log.</summary>
     public static Evidence Log(string text) => new("log", text);
 
+    /// <summary>Evidence read from a metric (HPA status, Prometheus).</summary>
+    public static Evidence Metric(string text) => new("metric", text);
+
     /// <summary>Evidence read from an object's spec.</summary>
     public static Evidence Spec(string text) => new("spec", text);
 }

@@ -12,28 +12,10 @@ internal sealed class DependencyAnalyzer : IAnalyzer
     public string Name => AnalyzerNames.Dependencies;
 
     public void Analyze(AnalysisContext context)
-        => context.ForEach(Name, context.InScope("Pod"), pod => AnalyzePod(context, new PodView(pod)));
-
-    private void AnalyzePod(AnalysisContext context, PodView pod)
     {
-        if (pod.IsTerminal || pod.IsTerminating)
+        foreach (var (pod, container, signatures) in NetworkFailures.Find(context))
         {
-            return;
-        }
-
-        foreach (var container in pod.Containers.Where(c => IsFailing(context, c)))
-        {
-            var ns = pod.Object.Namespace ?? "";
-            var log = context.Cluster.Log(ns, pod.Object.Name, container.Name, previous: true) ?? context.Cluster.Log(ns, pod.Object.Name, container.Name, previous: false);
-            if (log is null)
-            {
-                continue;
-            }
-
-            var network = LogSignatureScanner.Scan(log.Text)
-                .Where(s => s.Kind is LogSignatureKind.ConnectionRefused or LogSignatureKind.NoSuchHost or LogSignatureKind.Timeout && s.Host is not null)
-                .ToList();
-            foreach (var signature in network)
+            foreach (var signature in signatures)
             {
                 if (Explain(context, pod, container, signature) is { } finding)
                 {
@@ -110,7 +92,4 @@ internal sealed class DependencyAnalyzer : IAnalyzer
 
         return $"the pods of {w.Kind} {w.Namespace}/{w.Name} are not ready ({w.Raw.Long("status.readyReplicas") ?? w.Raw.Long("status.numberReady") ?? 0}/{replicas ?? 1} ready)";
     }
-
-    private static bool IsFailing(AnalysisContext context, ContainerStatusView c)
-        => c.WaitingReason is "CrashLoopBackOff" || (c.Running && !c.Ready) || (c.LastTerminated is { } t && context.IsRecent(t.FinishedAt));
 }

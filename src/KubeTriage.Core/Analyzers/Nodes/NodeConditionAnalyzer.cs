@@ -33,6 +33,15 @@ internal sealed class NodeConditionAnalyzer : IAnalyzer
                 Remediation = [Fixes.Describe(node.Ref), new Remediation("Drain the node if it does not come back", $"kubectl drain {node.Name} --ignore-daemonsets --delete-emptydir-data", Remediation.Confirm)],
                 Cause = node.Ref,
             });
+            foreach (var pod in podsOnNode)
+            {
+                AddAffectedPod(context, pod, node, Categories.NodeNotReady);
+            }
+        }
+
+        if (node.Raw.Bool("spec.unschedulable") == true)
+        {
+            Cordoned(context, node, podsOnNode);
         }
 
         foreach (var pressure in conditions.Where(c => c.Str("type") is "MemoryPressure" or "DiskPressure" or "PIDPressure" && c.Str("status") == "True"))
@@ -52,4 +61,42 @@ internal sealed class NodeConditionAnalyzer : IAnalyzer
             });
         }
     }
+
+    private void Cordoned(AnalysisContext context, KubeObject node, List<KubeObject> podsOnNode)
+    {
+        // Pods the scheduler could not place because this node is cordoned make it a problem; a cordon alone is maintenance.
+        var blocked = context.InScope("Pod").Select(p => new PodView(p)).Where(p => p.Phase == "Pending" && p.NodeName is null
+            && (p.Condition("PodScheduled")?.Str("message") ?? "").Contains("were unschedulable", StringComparison.Ordinal)).ToList();
+        var taint = node.Raw.Objects("spec.taints").FirstOrDefault(t => t.Str("key") == "node.kubernetes.io/unschedulable");
+        context.Add(new Finding
+        {
+            Analyzer = Name,
+            Category = Categories.NodeCordoned,
+            Severity = blocked.Count > 0 ? Severity.Warning : Severity.Info,
+            Subject = node.Ref,
+            Cause = node.Ref,
+            Title = $"Node {node.Name} is cordoned",
+            Explanation = $"Node {node.Name} is marked unschedulable (kubectl cordon/drain){(taint?.Str("timeAdded") is { } added ? $" since {added}" : "")}; "
+                + $"{podsOnNode.Count} pod(s) still run there and no new pod can be placed on it."
+                + (blocked.Count > 0 ? $" {blocked.Count} pod(s) are Pending partly because of it." : ""),
+            Evidence = [Evidence.Spec($"Node {node.Name}: spec.unschedulable: true"), .. blocked.Take(2).Select(p => Evidence.Status($"Pod {p.Object.Name}: {p.Condition("PodScheduled")?.Str("message")}"))],
+            Remediation = [new Remediation("Uncordon the node once maintenance is over", $"kubectl uncordon {node.Name}", Remediation.Confirm)],
+        });
+        foreach (var pod in blocked)
+        {
+            AddAffectedPod(context, pod.Object, node, Categories.NodeCordoned);
+        }
+    }
+
+    private void AddAffectedPod(AnalysisContext context, KubeObject pod, KubeObject node, string category)
+        => context.Add(new Finding
+        {
+            Analyzer = Name,
+            Category = category,
+            Severity = Severity.Info,
+            Subject = pod.Ref,
+            Cause = node.Ref,
+            Title = $"Pod {pod.Name} is affected by node {node.Name}",
+            Explanation = $"Pod {pod.Name} depends on node {node.Name}.",
+        });
 }

@@ -45,6 +45,9 @@ internal sealed class PendingPodAnalyzer : IAnalyzer
             Categories.TaintNotTolerated => ("Nodes carry taints the pod does not tolerate",
                 $"Every candidate node is tainted and the pod has no matching toleration: {Reasons(parsed!)}.",
                 new Remediation("See the nodes' taints; add a toleration or remove the taint", "kubectl get nodes -o custom-columns=NAME:.metadata.name,TAINTS:.spec.taints", Remediation.Safe)),
+            Categories.NodeCordoned => ("Pods wait because nodes are cordoned",
+                $"The scheduler cannot place the pod: {Reasons(parsed!)}. Cordoned nodes take no new pods.",
+                new Remediation("See which nodes are cordoned (SchedulingDisabled)", "kubectl get nodes", Remediation.Safe)),
             _ => ("The pod's PersistentVolumeClaim cannot be bound",
                 $"The pod waits for its volume: {Reasons(parsed!)}." + (pvcs.Count > 0 ? $" Claims: {string.Join(", ", pvcs)}." : ""),
                 new Remediation("Inspect the claim's events (StorageClass, provisioner)", $"kubectl describe pvc {(pvcs.Count > 0 ? pvcs[0] : "")} -n {pod.Object.Namespace}", Remediation.Safe)),
@@ -65,7 +68,7 @@ internal sealed class PendingPodAnalyzer : IAnalyzer
         {
             Analyzer = Name,
             Category = category,
-            Cause = pendingClaim?.Ref,
+            Cause = pendingClaim?.Ref ?? (category == Categories.NodeCordoned ? context.Cluster.OfKind("Node").FirstOrDefault(n => n.Raw.Bool("spec.unschedulable") == true)?.Ref : null),
             Severity = Impact.SeverityFor(context.Cluster, pod.Object),
             Subject = pod.Object.Ref,
             Title = title,

@@ -59,6 +59,11 @@ public sealed partial record SchedulingFailure(int TotalNodes, IReadOnlyList<(in
             return Categories.NodeSelectorMismatch;
         }
 
+        if (reason.Contains("were unschedulable", StringComparison.Ordinal) || reason.Contains("node.kubernetes.io/unschedulable", StringComparison.Ordinal))
+        {
+            return Categories.NodeCordoned;
+        }
+
         if (reason.Contains("taint", StringComparison.Ordinal))
         {
             return Categories.TaintNotTolerated;

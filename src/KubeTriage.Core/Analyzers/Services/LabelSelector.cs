@@ -10,6 +10,10 @@ public static class LabelSelector
     public static bool Matches(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels)
         => selector.Count > 0 && selector.All(kv => labels.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
+    /// <summary>Returns whether a metav1.LabelSelector selects the labels, where an empty selector ({}) selects everything.</summary>
+    public static bool MatchesOrEmpty(JsonNode? selector, IReadOnlyDictionary<string, string> labels)
+        => selector is JsonObject obj && (obj.Count == 0 || (obj.Map("matchLabels").Count == 0 && !obj.Objects("matchExpressions").Any()) || Matches(selector, labels));
+
     /// <summary>Returns whether a metav1.LabelSelector (matchLabels and matchExpressions) selects the labels.</summary>
     public static bool Matches(JsonNode? selector, IReadOnlyDictionary<string, string> labels)
     {

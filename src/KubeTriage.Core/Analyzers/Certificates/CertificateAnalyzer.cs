@@ -1,0 +1,74 @@
+using System.Security.Cryptography.X509Certificates;
+using KubeTriage.Core.Analysis;
+using KubeTriage.Core.Diagnosis;
+
+namespace KubeTriage.Core.Analyzers.Certificates;
+
+/// <summary>Parses X.509 certificates in TLS Secrets and webhook caBundles; flags expired ones and those expiring within 14 days.</summary>
+internal sealed class CertificateAnalyzer : IAnalyzer
+{
+    private static readonly TimeSpan Soon = TimeSpan.FromDays(14);
+
+    public string Name => AnalyzerNames.Certificates;
+
+    public void Analyze(AnalysisContext context)
+    {
+        context.ForEach(Name, context.InScope("Secret"), secret =>
+        {
+            foreach (var key in new[] { "tls.crt", "ca.crt" })
+            {
+                if (CertificateReader.FromBase64Pem(secret.Raw.Str($"data.{key}")) is { } cert)
+                {
+                    Check(context, secret, $"{key}", cert, UsersOf(context, secret));
+                }
+            }
+        });
+        foreach (var kind in new[] { "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration", "APIService" })
+        {
+            context.ForEach(Name, context.Cluster.OfKind(kind), config =>
+            {
+                var bundles = kind == "APIService" ? [config.Raw.Str("spec.caBundle")] : config.Raw.Objects("webhooks").Select(w => w.Str("clientConfig.caBundle"));
+                var cert = bundles.Select(CertificateReader.FromBase64Pem).OfType<X509Certificate2>().MinBy(c => c.NotAfter);
+                if (cert is not null)
+                {
+                    Check(context, config, "caBundle", cert, []);
+                }
+            });
+        }
+    }
+
+    private static void Check(AnalysisContext context, KubeObject holder, string field, X509Certificate2 cert, IReadOnlyList<ObjectRef> users)
+    {
+        var notAfter = new DateTimeOffset(cert.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        var left = notAfter - context.Now;
+        if (left > Soon)
+        {
+            return;
+        }
+
+        var expired = left <= TimeSpan.Zero;
+        var subject = cert.GetNameInfo(X509NameType.DnsName, false) is { Length: > 0 } dns ? dns : cert.Subject;
+        var when = expired ? $"expired {(-left).TotalDays:0.#} days ago ({notAfter:yyyy-MM-dd HH:mm}Z)" : $"expires in {left.TotalDays:0.#} days ({notAfter:yyyy-MM-dd HH:mm}Z)";
+        context.Add(new Finding
+        {
+            Analyzer = AnalyzerNames.Certificates,
+            Category = Categories.CertificateExpired,
+            Severity = expired ? Severity.Critical : Severity.Warning,
+            Subject = holder.Ref,
+            Title = $"Certificate for {subject} in {holder.Kind} {holder.Name} {(expired ? "has expired" : "expires soon")}",
+            Explanation = $"The certificate in {holder.Kind} {holder.Name} ({field}, subject {cert.Subject}, issuer {cert.Issuer}) {when}. "
+                + (expired ? "Clients that verify it refuse the connection." : "Renew it before clients start refusing connections.")
+                + (users.Count > 0 ? $" Used by {string.Join(", ", users)}." : ""),
+            Evidence = [Evidence.Spec($"{holder.Kind} {holder.Name} {field}: subject \"{cert.Subject}\", notAfter {notAfter:yyyy-MM-ddTHH:mm:ssZ}")],
+            Remediation =
+            [
+                holder.Kind == "Secret"
+                    ? new Remediation("Renew the certificate (cert-manager: kubectl cert-manager renew) or replace the Secret", $"kubectl create secret tls {holder.Name} -n {holder.Namespace} --cert=new.crt --key=new.key --dry-run=client -o yaml | kubectl apply -f -", Remediation.Confirm)
+                    : new Remediation("Rotate the webhook's serving certificate and update caBundle", $"kubectl get {holder.Kind.ToLowerInvariant()} {holder.Name} -o yaml", Remediation.Safe),
+            ],
+        });
+    }
+
+    private static List<ObjectRef> UsersOf(AnalysisContext context, KubeObject secret)
+        => [.. context.Cluster.OfKind("Ingress").Where(i => i.Namespace == secret.Namespace && i.Raw.Objects("spec.tls").Any(t => t.Str("secretName") == secret.Name)).Select(i => i.Ref)];
+}
