@@ -1756,6 +1756,8 @@ Node.js v22.11.0
 
 
 if __name__ == "__main__":
+    import generate_ext  # second batch of scenarios (see generate_ext.py)
+    SCENARIOS.update(generate_ext.EXT)
     names = sys.argv[1:] or list(SCENARIOS)
     for n in names:
         SCENARIOS[n]()

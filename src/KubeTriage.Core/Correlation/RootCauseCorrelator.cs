@@ -15,11 +15,22 @@ public static class RootCauseCorrelator
     public static IReadOnlyList<RootCause> Correlate(ClusterState cluster, IReadOnlyList<Finding> findings)
     {
         var causes = new List<(RootCause Cause, ObjectRef? Dependency)>();
-        var subjects = findings.Select(f => (f.Subject, f.Category)).ToHashSet();
-        foreach (var group in findings.GroupBy(f => FixOwner(cluster, f, subjects)))
+        // Objects that have a real (non-info) finding of their own can absorb the findings that name them as cause.
+        var broken = findings.Where(f => f.Severity != Severity.Info || f.Cause == f.Subject).Select(f => f.Subject).ToHashSet();
+        var causeOf = findings.Where(f => f.Cause is not null && f.Cause != f.Subject && broken.Contains(f.Subject))
+            .GroupBy(f => f.Subject).ToDictionary(g => g.Key, g => g.First().Cause!);
+        var placed = findings.Select(f => (Finding: f, Owner: FixOwner(cluster, f, broken, causeOf, out var redirected), Redirected: redirected)).ToList();
+        foreach (var group in placed.GroupBy(p => p.Owner))
         {
-            var specific = group.Where(f => !Categories.Generic.Contains(f.Category)).ToList();
-            var kept = specific.Count > 0 ? specific : [.. group];
+            // Findings redirected to their cause, and generic symptoms when something specific is known, only support.
+            var own = group.Where(p => !p.Redirected).Select(p => p.Finding).ToList();
+            if (own.Count == 0)
+            {
+                own = [.. group.Select(p => p.Finding)];
+            }
+
+            var specific = own.Where(f => !Categories.Generic.Contains(f.Category)).ToList();
+            var kept = specific.Count > 0 ? specific : own;
 
             // Among generic symptoms alone, the most telling one (a probe failure over a stuck rollout) wins.
             if (specific.Count == 0)
@@ -28,8 +39,8 @@ public static class RootCauseCorrelator
                 kept = [.. kept.Where(f => Categories.Specificity(f.Category) == best)];
             }
 
-            // Dropped symptoms still carry useful lines (the crash log behind a stuck rollout): keep them as supporting evidence.
-            var supporting = group.Except(kept).ToList();
+            // Dropped findings still carry useful lines (the crash log behind a stuck rollout): keep them as supporting evidence.
+            var supporting = group.Select(p => p.Finding).Except(kept).ToList();
             causes.AddRange(kept.GroupBy(f => f.Category).Select(byCategory => (Build(cluster, group.Key, [.. byCategory], supporting), byCategory.First().Cause)));
         }
 
@@ -45,13 +56,27 @@ public static class RootCauseCorrelator
             .ThenBy(c => c.Resource.ToString(), StringComparer.Ordinal)];
     }
 
-    private static ObjectRef FixOwner(ClusterState cluster, Finding finding, HashSet<(ObjectRef, string)> subjects)
+    private static ObjectRef FixOwner(ClusterState cluster, Finding finding, HashSet<ObjectRef> broken, Dictionary<ObjectRef, ObjectRef> causeOf, out bool redirected)
     {
-        // A finding that names its cause (a pod waiting for a PVC, a workload blocked by a webhook) joins the
-        // cause's own finding of the same category, so the fix is reported once, where it belongs.
-        if (finding.Cause is { } cause && cause != finding.Subject && subjects.Contains((cause, finding.Category)))
+        // A finding that names a cause which is itself broken (a pod waiting for a PVC that waits for a Released PV,
+        // a workload blocked by a webhook whose certificate expired) belongs to that cause: the fix is reported once, there.
+        var owner = finding.Cause;
+        redirected = false;
+        for (var hops = 0; owner is not null && owner != finding.Subject && broken.Contains(owner) && hops < 4; hops++)
         {
-            return cause;
+            redirected = true;
+            var next = causeOf.GetValueOrDefault(owner);
+            if (next is null || next == owner || !broken.Contains(next))
+            {
+                break;
+            }
+
+            owner = next;
+        }
+
+        if (redirected)
+        {
+            return owner!;
         }
 
         if (finding.Category is Categories.NodePressure or Categories.NodeNotReady or Categories.NodeCordoned && finding.Cause is { Kind: "Node" } node)
@@ -59,8 +84,10 @@ public static class RootCauseCorrelator
             return node;
         }
 
+        // Only workload machinery (pods, ReplicaSets, Jobs) defers to its controller; a custom resource owned by an
+        // Ingress (cert-manager's Certificate) is still where its own fix belongs.
         var subject = cluster.Find(finding.Subject);
-        return subject is null ? finding.Subject : OwnerResolver.TopControllerRef(cluster, subject);
+        return subject is null || subject.Kind is not ("Pod" or "ReplicaSet" or "Job") ? finding.Subject : OwnerResolver.TopControllerRef(cluster, subject);
     }
 
     private static RootCause Build(ClusterState cluster, ObjectRef owner, List<Finding> findings, List<Finding> supporting)
@@ -74,8 +101,8 @@ public static class RootCauseCorrelator
         }
 
         // Pods grouped under another owner (a PVC, a Node, a webhook) still name their workloads.
-        var workloads = affected.Where(a => a.Kind == "Pod").Select(cluster.Find).OfType<KubeObject>()
-            .Select(p => OwnerResolver.TopControllerRef(cluster, p)).Where(w => w.Kind != "Pod" && w != owner).Distinct().ToList();
+        var workloads = affected.Where(a => a.Kind is "Pod" or "ReplicaSet" or "Job").Select(cluster.Find).OfType<KubeObject>()
+            .Select(p => OwnerResolver.TopControllerRef(cluster, p)).Where(w => w.Kind != "Pod" && w != owner && !affected.Contains(w)).Distinct().ToList();
         affected.AddRange(DownstreamOf(cluster, owner, affected));
         affected.AddRange(workloads);
         var pods = affected.Count(a => a.Kind == "Pod");

@@ -1,3 +1,5 @@
+using KubeTriage.Core.Model;
+
 namespace KubeTriage.Kubernetes.Collection;
 
 /// <summary>The kinds a diagnosis lists from a live cluster, by group and kind.</summary>
@@ -14,5 +16,17 @@ internal static class CollectedKinds
         ("storage.k8s.io", "StorageClass"), ("policy", "PodDisruptionBudget"), ("autoscaling", "HorizontalPodAutoscaler"),
         ("rbac.authorization.k8s.io", "Role"), ("rbac.authorization.k8s.io", "RoleBinding"),
         ("rbac.authorization.k8s.io", "ClusterRole"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"),
+        ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"), ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
+        ("apiregistration.k8s.io", "APIService"),
+        ("gateway.networking.k8s.io", "GatewayClass"), ("gateway.networking.k8s.io", "Gateway"),
+        ("gateway.networking.k8s.io", "HTTPRoute"), ("gateway.networking.k8s.io", "GRPCRoute"),
     ];
+
+    /// <summary>Caps how many custom resource kinds one diagnosis lists (a cluster can serve hundreds of CRDs).</summary>
+    public const int MaxCustomKinds = 100;
+
+    /// <summary>Returns whether a discovered resource is a custom resource worth listing for its status conditions.</summary>
+    public static bool IsCustom(ApiResource resource)
+        => !BuiltInApiGroups.IsBuiltInGroup(resource.Type.Group) && resource.Supports("list");
+
 }

@@ -18,7 +18,10 @@ public sealed class LiveClusterCollector(IKubernetesClient client, string cluste
         var warnings = new ConcurrentBag<string>(catalog.Warnings);
         var objects = new ConcurrentBag<KubeObject>();
         var forbidden = new ConcurrentBag<string>();
-        var types = CollectedKinds.All.Select(k => catalog.FindByKind(k.Kind, k.Group)?.Type).OfType<ResourceType>().ToList();
+        var types = CollectedKinds.All.Select(k => catalog.FindByKind(k.Kind, k.Group)?.Type).OfType<ResourceType>()
+            .Concat(catalog.Resources.Where(CollectedKinds.IsCustom).Select(r => r.Type).Take(CollectedKinds.MaxCustomKinds))
+            .Distinct()
+            .ToList();
         await Parallel.ForEachAsync(types, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (type, ct) =>
         {
             try

@@ -2,16 +2,19 @@ using System.Text.Json.Nodes;
 
 namespace KubeTriage.Kubernetes.Collection;
 
-/// <summary>Drops Secret values as soon as they are read: analyzers need the key names, never the values.</summary>
+/// <summary>Drops Secret values as soon as they are read: analyzers need the key names, and public certificates, never the values.</summary>
 internal static class SecretScrubber
 {
+    // Certificates are public (they are sent to every TLS client); the expiry check needs them. Keys stay masked.
+    private static readonly HashSet<string> PublicCertificateKeys = ["tls.crt", "ca.crt"];
+
     public static void Scrub(JsonObject secret)
     {
         foreach (var field in new[] { "data", "stringData" })
         {
             if (secret[field] is JsonObject data)
             {
-                foreach (var key in data.Select(kv => kv.Key).ToList())
+                foreach (var key in data.Select(kv => kv.Key).Where(k => !PublicCertificateKeys.Contains(k)).ToList())
                 {
                     data[key] = "";
                 }

@@ -17,9 +17,10 @@ internal sealed class CertificateAnalyzer : IAnalyzer
         {
             foreach (var key in new[] { "tls.crt", "ca.crt" })
             {
-                if (CertificateReader.FromBase64Pem(secret.Raw.Str($"data.{key}")) is { } cert)
+                // Secret keys contain dots, so they are read directly rather than through a dotted path.
+                if (CertificateReader.FromBase64Pem((secret.Raw["data"] as System.Text.Json.Nodes.JsonObject)?[key]?.ToString()) is { } cert)
                 {
-                    Check(context, secret, $"{key}", cert, UsersOf(context, secret));
+                    Check(context, secret, $"{key}", cert, UsersOf(context, secret), WebhookServedWith(context, secret));
                 }
             }
         });
@@ -31,13 +32,13 @@ internal sealed class CertificateAnalyzer : IAnalyzer
                 var cert = bundles.Select(CertificateReader.FromBase64Pem).OfType<X509Certificate2>().MinBy(c => c.NotAfter);
                 if (cert is not null)
                 {
-                    Check(context, config, "caBundle", cert, []);
+                    Check(context, config, "caBundle", cert, [], null);
                 }
             });
         }
     }
 
-    private static void Check(AnalysisContext context, KubeObject holder, string field, X509Certificate2 cert, IReadOnlyList<ObjectRef> users)
+    private static void Check(AnalysisContext context, KubeObject holder, string field, X509Certificate2 cert, IReadOnlyList<ObjectRef> users, ObjectRef? servedWebhook)
     {
         var notAfter = new DateTimeOffset(cert.NotAfter.ToUniversalTime(), TimeSpan.Zero);
         var left = notAfter - context.Now;
@@ -55,6 +56,7 @@ internal sealed class CertificateAnalyzer : IAnalyzer
             Category = Categories.CertificateExpired,
             Severity = expired ? Severity.Critical : Severity.Warning,
             Subject = holder.Ref,
+            Cause = servedWebhook,
             Title = $"Certificate for {subject} in {holder.Kind} {holder.Name} {(expired ? "has expired" : "expires soon")}",
             Explanation = $"The certificate in {holder.Kind} {holder.Name} ({field}, subject {cert.Subject}, issuer {cert.Issuer}) {when}. "
                 + (expired ? "Clients that verify it refuse the connection." : "Renew it before clients start refusing connections.")
@@ -67,6 +69,22 @@ internal sealed class CertificateAnalyzer : IAnalyzer
                     : new Remediation("Rotate the webhook's serving certificate and update caBundle", $"kubectl get {holder.Kind.ToLowerInvariant()} {holder.Name} -o yaml", Remediation.Safe),
             ],
         });
+    }
+
+    // A serving certificate mounted by a webhook's pods belongs to that webhook: one expiry, one cause.
+    private static ObjectRef? WebhookServedWith(AnalysisContext context, KubeObject secret)
+    {
+        var mountingPods = context.Cluster.OfKind("Pod").Where(p => p.Namespace == secret.Namespace
+            && p.Raw.Objects("spec.volumes").Any(v => v.Str("secret.secretName") == secret.Name)).ToList();
+        if (mountingPods.Count == 0)
+        {
+            return null;
+        }
+
+        return context.Cluster.OfKind("ValidatingWebhookConfiguration").Concat(context.Cluster.OfKind("MutatingWebhookConfiguration"))
+            .FirstOrDefault(config => config.Raw.Objects("webhooks").Any(w => w.Str("clientConfig.service.namespace") == secret.Namespace
+                && context.Cluster.Find("Service", secret.Namespace, w.Str("clientConfig.service.name") ?? "") is { } service
+                && Services.ServiceEndpoints.SelectedPods(context.Cluster, service).Any(mountingPods.Contains)))?.Ref;
     }
 
     private static List<ObjectRef> UsersOf(AnalysisContext context, KubeObject secret)

@@ -17,7 +17,12 @@ internal static class CertificateReader
         try
         {
             var pem = Encoding.ASCII.GetString(Convert.FromBase64String(base64));
-            return pem.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal) ? X509Certificate2.CreateFromPem(pem) : null;
+            if (!PemEncoding.TryFind(pem, out var fields) || pem[fields.Label] != "CERTIFICATE")
+            {
+                return null;
+            }
+
+            return X509CertificateLoader.LoadCertificate(Convert.FromBase64String(pem[fields.Base64Data]));
         }
         catch (Exception ex) when (ex is FormatException or CryptographicException or ArgumentException)
         {

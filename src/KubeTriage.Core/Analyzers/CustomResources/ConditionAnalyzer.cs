@@ -15,7 +15,7 @@ internal sealed class ConditionAnalyzer : IAnalyzer
 
     public void Analyze(AnalysisContext context)
     {
-        var custom = context.Cluster.All.Where(o => !BuiltInGroups.IsBuiltIn(o.ApiVersion) && (context.NamespaceFilter is null || o.Namespace is null || o.Namespace == context.NamespaceFilter));
+        var custom = context.Cluster.All.Where(o => !BuiltInApiGroups.IsBuiltIn(o.ApiVersion) && (context.NamespaceFilter is null || o.Namespace is null || o.Namespace == context.NamespaceFilter));
         context.ForEach(Name, custom, obj =>
         {
             if (obj.Kind == "Application" && obj.ApiVersion.StartsWith("argoproj.io/", StringComparison.Ordinal))
@@ -73,11 +73,19 @@ internal sealed class ConditionAnalyzer : IAnalyzer
             Category = Categories.ResourceNotReady,
             Severity = Severity.Warning,
             Subject = obj.Ref,
+            Cause = CustomOwner(context, obj),
             Title = $"{obj.Kind} {obj.Name} is not ready",
             Explanation = $"{obj.Kind} {obj.Namespace}/{obj.Name} ({obj.ApiVersion}) reports {why}",
             Evidence = evidence,
             Remediation = [new Remediation($"Inspect the {obj.Kind} and its controller's events", $"kubectl describe {obj.Kind.ToLowerInvariant()}.{obj.ApiVersion.Split('/')[0]} {obj.Name}{obj.Ref.NamespaceFlag}", Remediation.Safe)],
         });
+
+    // A not-ready child (CertificateRequest, AWSMachine) is reported under its not-ready parent (Certificate, Machine):
+    // the parent is what people watch and what the controllers reconcile.
+    private static ObjectRef? CustomOwner(AnalysisContext context, KubeObject obj)
+        => obj.Controller is { } controller && context.Cluster.OwnerOf(obj, controller) is { } owner && !BuiltInApiGroups.IsBuiltIn(owner.ApiVersion)
+            ? owner.Ref
+            : null;
 
     private static Evidence Line(KubeObject obj, JsonObject condition)
         => Evidence.Status($"{obj.Kind} {obj.Name}: {condition.Str("type")}={condition.Str("status")} reason {condition.Str("reason")}: {condition.Str("message")}");

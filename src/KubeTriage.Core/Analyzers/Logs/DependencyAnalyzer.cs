@@ -13,15 +13,52 @@ internal sealed class DependencyAnalyzer : IAnalyzer
 
     public void Analyze(AnalysisContext context)
     {
+        var dns = ClusterDns.Find(context.Cluster);
+        var dnsDown = dns is not null && !ServiceEndpoints.HasReadyEndpoints(context.Cluster, dns.Value.Service);
+        if (dnsDown)
+        {
+            // With cluster DNS down every lookup fails, also in pods that keep running: one cluster-wide cause
+            // on the DNS workload, and every caller joins it.
+            ReportDnsOutage(context, dns!.Value);
+        }
+
         foreach (var (pod, container, signatures) in NetworkFailures.Find(context))
         {
-            foreach (var signature in signatures)
+            foreach (var signature in signatures.Where(s => !dnsDown || !ClusterDns.IsLookupFailure(s, dns!.Value.Service)))
             {
                 if (Explain(context, pod, container, signature) is { } finding)
                 {
                     context.Add(finding);
                     break;
                 }
+            }
+        }
+    }
+
+    private static void ReportDnsOutage(AnalysisContext context, (KubeObject Service, KubeObject? Workload) dns)
+    {
+        var reported = false;
+        foreach (var pod in context.InScope("Pod").Where(p => !new PodView(p).IsTerminal))
+        {
+            foreach (var container in pod.Raw.Objects("spec.containers").Select(c => c.Str("name")).OfType<string>())
+            {
+                var lookup = new[] { false, true }
+                    .Select(previous => context.Cluster.Log(pod.Namespace ?? "", pod.Name, container, previous))
+                    .OfType<ContainerLog>()
+                    .SelectMany(log => LogSignatureScanner.Scan(log.Text))
+                    .FirstOrDefault(s => ClusterDns.IsLookupFailure(s, dns.Service));
+                if (lookup is null)
+                {
+                    continue;
+                }
+
+                if (!reported)
+                {
+                    context.Add(ClusterDns.DownFinding(context, dns, lookup, pod));
+                    reported = true;
+                }
+
+                context.Add(ClusterDns.CallerFinding(pod, container, lookup, dns));
             }
         }
     }

@@ -128,7 +128,7 @@ public static partial class LogSignatureScanner
     [GeneratedRegex(@"(?:lookup (?<host>[A-Za-z0-9_.\-]+)(?: on [^:]+:\d+)?: no such host|getaddrinfo (?:ENOTFOUND|EAI_AGAIN) (?<host>[A-Za-z0-9_.\-]+)|Name or service not known|Temporary failure in name resolution|UnknownHostException: (?<host>[A-Za-z0-9_.\-]+)|no such host)", RegexOptions.CultureInvariant)]
     private static partial Regex NoSuchHost();
 
-    [GeneratedRegex(@"(?:dial tcp (?<host>[A-Za-z0-9_.\-]+):(?<port>\d+): (?:i/o timeout|connect: connection timed out)|(?:connection|connect|read) timed out|context deadline exceeded|ETIMEDOUT)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:dial tcp (?<host>[A-Za-z0-9_.\-]+):(?<port>\d+): (?:i/o timeout|connect: connection timed out)|(?:connection|connect|read) timed out|i/o timeout|context deadline exceeded|ETIMEDOUT)", RegexOptions.CultureInvariant)]
     private static partial Regex Timeout();
 
     [GeneratedRegex(@"OutOfMemoryError|out of memory|Out of memory|MemoryError\b|JavaScript heap out of memory|Cannot allocate memory|OOMKilled", RegexOptions.CultureInvariant)]

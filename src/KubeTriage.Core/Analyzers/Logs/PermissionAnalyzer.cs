@@ -30,20 +30,26 @@ internal sealed partial class PermissionAnalyzer : IAnalyzer
             var resource = denial.Groups["res2"].Value;
             var group = denial.Groups["group"].Value;
             var scope = denial.Groups["scope"].Value.Trim();
-            var bindings = Bindings(context.Cluster, denial.Groups["sans"].Value, denial.Groups["sa"].Value);
+            var requestNamespace = scope.StartsWith("in the namespace", StringComparison.Ordinal) ? scope.Split('"')[1] : null;
+            var bound = RbacRules.Bound(context.Cluster, denial.Groups["sans"].Value, denial.Groups["sa"].Value, requestNamespace);
+            var grants = bound.Any(b => b.Rules.Any(r => RbacRules.Allows(r, verb, group, resource)));
+            var boundText = bound.Count == 0
+                ? "No RoleBinding or ClusterRoleBinding in the data binds it" + (requestNamespace is null ? "." : $" in namespace {requestNamespace}.")
+                : "It is bound to " + string.Join("; ", bound.Select(b => $"{b.Binding.Kind} {b.Binding.Name} -> {b.Binding.Raw.Str("roleRef.kind")} {b.Binding.Raw.Str("roleRef.name")}"
+                    + (b.Role is null ? " (role not found)" : $" ({string.Join("; ", b.Rules.Select(RbacRules.Describe))})"))) + (grants ? ", which does grant it now (the 403s may predate a fix)." : $", none of which grants {verb} on {resource}.");
             var workload = OwnerResolver.TopControllerRef(context.Cluster, pod);
             var clusterScope = scope.StartsWith("at the cluster scope", StringComparison.Ordinal);
             context.Add(new Finding
             {
                 Analyzer = Name,
                 Category = Categories.PermissionDenied,
-                Severity = Severity.Warning,
+                Severity = grants ? Severity.Info : Severity.Warning,
                 Subject = pod.Ref,
                 Container = container,
                 Cause = new ObjectRef("ServiceAccount", denial.Groups["sans"].Value, denial.Groups["sa"].Value),
                 Title = $"ServiceAccount {sa} may not {verb} {resource}",
                 Explanation = $"The Kubernetes API refuses ServiceAccount {sa} to {verb} \"{resource}\" (API group \"{group}\") {scope}. "
-                    + (bindings.Count > 0 ? $"It is bound to {string.Join(", ", bindings)}, which do not grant this. " : "No RoleBinding or ClusterRoleBinding in the data names it. ")
+                    + boundText + " "
                     + (clusterScope ? "A cluster-wide request needs a ClusterRole bound with a ClusterRoleBinding." : "Grant it with a Role and RoleBinding in that namespace."),
                 Evidence = [Evidence.Log($"[{pod.Name}/{container}] {denial.Value.Trim()}")],
                 Remediation =
@@ -56,11 +62,6 @@ internal sealed partial class PermissionAnalyzer : IAnalyzer
             });
         }
     }
-
-    private static List<string> Bindings(ClusterState cluster, string ns, string name)
-        => [.. cluster.OfKind("RoleBinding").Concat(cluster.OfKind("ClusterRoleBinding"))
-            .Where(b => b.Raw.Objects("subjects").Any(s => s.Str("kind") == "ServiceAccount" && s.Str("name") == name && (s.Str("namespace") ?? b.Namespace) == ns))
-            .Select(b => $"{b.Kind} {b.Name} ({b.Raw.Str("roleRef.kind")} {b.Raw.Str("roleRef.name")})")];
 
     [GeneratedRegex(@"[^\n]*?(?<resource>[a-z0-9.\-]+) is forbidden: User ""system:serviceaccount:(?<sans>[^:""]+):(?<sa>[^""]+)"" cannot (?<verb>\w+) resource ""(?<res2>[^""]+)"" in API group ""(?<group>[^""]*)""(?<scope> at the cluster scope| in the namespace ""[^""]+"")?")]
     private static partial Regex ForbiddenLine();

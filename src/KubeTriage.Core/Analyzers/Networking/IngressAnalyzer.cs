@@ -14,6 +14,7 @@ internal sealed class IngressAnalyzer : IAnalyzer
     private void AnalyzeIngress(AnalysisContext context, KubeObject ingress)
     {
         var problems = new List<(string Title, Evidence Evidence, Remediation Fix)>();
+        ObjectRef? cause = null;
         ClassProblem(context, ingress, problems);
         foreach (var (service, port) in Backends(ingress))
         {
@@ -25,6 +26,8 @@ internal sealed class IngressAnalyzer : IAnalyzer
             var secret = tls.Str("secretName");
             if (secret is not null && context.Cluster.Find("Secret", ingress.Namespace, secret) is null && HasKind(context, "Secret"))
             {
+                // cert-manager writes the Secret when its Certificate is issued: a failing Certificate is the deeper cause.
+                cause ??= context.Cluster.OfKind("Certificate").FirstOrDefault(c => c.Namespace == ingress.Namespace && c.Raw.Str("spec.secretName") == secret)?.Ref;
                 problems.Add(($"TLS Secret {secret} does not exist",
                     Evidence.Spec($"Ingress {ingress.Name} tls: secretName {secret} (hosts {string.Join(", ", tls.Objects("hosts").Select(h => h.ToString()))}); Secret not found in namespace {ingress.Namespace}"),
                     new Remediation($"Create the TLS Secret {secret} (or let cert-manager issue it)", $"kubectl create secret tls {secret} -n {ingress.Namespace} --cert=tls.crt --key=tls.key", Remediation.Confirm)));
@@ -43,6 +46,7 @@ internal sealed class IngressAnalyzer : IAnalyzer
             Category = Categories.IngressMisconfigured,
             Severity = Severity.Critical,
             Subject = ingress.Ref,
+            Cause = problems.Count == 1 ? cause : null,
             Title = $"Ingress {ingress.Name}: {problems[0].Title}" + (problems.Count > 1 ? $" (and {problems.Count - 1} more)" : ""),
             Explanation = $"Ingress {ingress.Name} cannot route traffic as written: {string.Join("; ", problems.Select(p => p.Title))}. Requests to its hosts fail (404/503 from the controller, or no route at all).",
             Evidence = [.. problems.Select(p => p.Evidence), .. events],

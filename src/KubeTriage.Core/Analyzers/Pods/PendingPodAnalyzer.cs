@@ -68,7 +68,10 @@ internal sealed class PendingPodAnalyzer : IAnalyzer
         {
             Analyzer = Name,
             Category = category,
-            Cause = pendingClaim?.Ref ?? (category == Categories.NodeCordoned ? context.Cluster.OfKind("Node").FirstOrDefault(n => n.Raw.Bool("spec.unschedulable") == true)?.Ref : null),
+            // A cordoned node among the reasons is where the capacity went: uncordoning is the fix to try first.
+            Cause = pendingClaim?.Ref ?? (parsed!.Reasons.Any(r => SchedulingFailure.CategoryOf(r.Reason) == Categories.NodeCordoned)
+                ? context.Cluster.OfKind("Node").FirstOrDefault(n => n.Raw.Bool("spec.unschedulable") == true)?.Ref
+                : null),
             Severity = Impact.SeverityFor(context.Cluster, pod.Object),
             Subject = pod.Object.Ref,
             Title = title,

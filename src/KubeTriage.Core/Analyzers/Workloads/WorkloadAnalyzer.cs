@@ -45,6 +45,7 @@ internal sealed class WorkloadAnalyzer : IAnalyzer
             Category = category,
             Severity = Severity.Critical,
             Subject = controller.Ref,
+            Cause = category == Categories.AdmissionWebhookFailure ? WebhookConfigurationNamed(context, last.Message) : null,
             Title = $"{controller.Kind} {controller.Name} cannot create pods",
             Explanation = $"The {controller.Kind} controller fails to create pods because {why}: {last.Message}",
             Evidence = evidence,
@@ -125,4 +126,21 @@ internal sealed class WorkloadAnalyzer : IAnalyzer
         ],
         _ => [Fixes.Describe(controller.Ref)],
     };
+
+    // "failed calling webhook \"validate.policy.example.com\": ..." names the webhook; its configuration is where the fix belongs.
+    private static ObjectRef? WebhookConfigurationNamed(AnalysisContext context, string message)
+    {
+        const string marker = "failed calling webhook \"";
+        var at = message.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var start = at + marker.Length;
+        var end = message.IndexOf('"', start);
+        var name = end < 0 ? "" : message[start..end];
+        return context.Cluster.OfKind("ValidatingWebhookConfiguration").Concat(context.Cluster.OfKind("MutatingWebhookConfiguration"))
+            .FirstOrDefault(c => c.Raw.Objects("webhooks").Any(w => w.Str("name") == name))?.Ref;
+    }
 }
