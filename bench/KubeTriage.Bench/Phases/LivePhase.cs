@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using KubeTriage.Cli.Commands;
 using KubeTriage.Core.Engine;
+using KubeTriage.Kubernetes;
 using KubeTriage.Kubernetes.Collection;
 using KubeTriage.Kubernetes.KubeConfig;
-using KubeTriage.Kubernetes;
 
 namespace KubeTriage.Bench.Phases;
 

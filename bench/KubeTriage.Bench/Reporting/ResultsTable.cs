@@ -49,7 +49,7 @@ internal static class ResultsTable
             AppendFaults(sb, "live", lf3);
         }
 
-        AppendProfile(sb, "offline diagnose profile (each analyzer alone, single-threaded)", o.Profile);
+        AppendProfile(sb, "offline profile (each step alone, single-threaded, after the timed runs)", o.Profile);
         AppendProfile(sb, "live profile (second, split pass)", r.Live?.Profile);
         return sb.ToString();
     }

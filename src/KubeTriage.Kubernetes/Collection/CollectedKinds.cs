@@ -17,7 +17,7 @@ internal static class CollectedKinds
         ("rbac.authorization.k8s.io", "Role"), ("rbac.authorization.k8s.io", "RoleBinding"),
         ("rbac.authorization.k8s.io", "ClusterRole"), ("rbac.authorization.k8s.io", "ClusterRoleBinding"),
         ("admissionregistration.k8s.io", "ValidatingWebhookConfiguration"), ("admissionregistration.k8s.io", "MutatingWebhookConfiguration"),
-        ("apiregistration.k8s.io", "APIService"),
+        ("apiregistration.k8s.io", "APIService"), ("metrics.k8s.io", "PodMetrics"),
         ("gateway.networking.k8s.io", "GatewayClass"), ("gateway.networking.k8s.io", "Gateway"),
         ("gateway.networking.k8s.io", "HTTPRoute"), ("gateway.networking.k8s.io", "GRPCRoute"),
     ];

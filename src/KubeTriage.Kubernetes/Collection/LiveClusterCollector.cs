@@ -37,8 +37,9 @@ public sealed class LiveClusterCollector(IKubernetesClient client, string cluste
                     objects.Add(new KubeObject(item));
                 }
             }
-            catch (KubernetesApiException ex) when (ex.StatusCode is 403 or 404 or 405)
+            catch (KubernetesApiException ex)
             {
+                // One kind failing (forbidden, an aggregated API that is down) must not sink the diagnosis.
                 forbidden.Add(type.QualifiedName);
                 warnings.Add($"cannot list {type.QualifiedName}{(ns is null ? "" : $" in namespace {ns}")}: {ex.Message}");
             }

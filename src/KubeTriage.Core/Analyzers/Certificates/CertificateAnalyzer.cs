@@ -50,6 +50,21 @@ internal sealed class CertificateAnalyzer : IAnalyzer
         var expired = left <= TimeSpan.Zero;
         var subject = cert.GetNameInfo(X509NameType.DnsName, false) is { Length: > 0 } dns ? dns : cert.Subject;
         var when = expired ? $"expired {(-left).TotalDays:0.#} days ago ({notAfter:yyyy-MM-dd HH:mm}Z)" : $"expires in {left.TotalDays:0.#} days ({notAfter:yyyy-MM-dd HH:mm}Z)";
+        // The objects that serve this certificate are affected: they join the cause as info findings.
+        foreach (var user in users)
+        {
+            context.Add(new Finding
+            {
+                Analyzer = AnalyzerNames.Certificates,
+                Category = Categories.CertificateExpired,
+                Severity = Severity.Info,
+                Subject = user,
+                Cause = holder.Ref,
+                Title = $"{user.Kind} {user.Name} serves the certificate of {holder.Kind} {holder.Name}",
+                Explanation = $"{user} terminates TLS with this certificate.",
+            });
+        }
+
         context.Add(new Finding
         {
             Analyzer = AnalyzerNames.Certificates,

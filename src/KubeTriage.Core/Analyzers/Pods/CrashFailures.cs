@@ -98,14 +98,27 @@ internal static class CrashFailures
         var limitText = pod.ContainerSpec(container.Name)?.Str("resources.limits.memory");
         var limit = Quantity.Parse(limitText);
         var workload = OwnerResolver.TopControllerRef(context.Cluster, pod.Object);
-        var suggested = limit is { } l ? Quantity.FormatMemory(Quantity.RoundUpMemory(l * 2)) : null;
+        var usageText = pod.Object.Namespace is { } ns
+            ? context.Cluster.Find("PodMetrics", ns, pod.Object.Name)?.Raw.Objects("containers").FirstOrDefault(c => c.Str("name") == container.Name)?.Str("usage.memory")
+            : null;
+        var usage = Quantity.Parse(usageText);
+
+        // Twice the limit, or half again the observed usage when that is more: enough headroom for the next spike.
+        var target = Math.Max((limit ?? 0) * 2, (usage ?? 0) * 1.5);
+        var suggested = target > 0 ? Quantity.FormatMemory(Quantity.RoundUpMemory(target)) : null;
         var failure = new ContainerFailure(Categories.OOMKilled, $"Container {container.Name} is OOMKilled" + (limitText is null ? "" : $" at its {limitText} memory limit"),
             $"The kernel kills container {container.Name} (exit code 137, reason OOMKilled) because it uses more memory than its limit"
             + (limitText is null ? " (no limit set: the node ran out of memory)" : $" of {limitText}") + $"; it has restarted {container.RestartCount} times."
-            + (suggested is null ? "" : $" Raise the limit to about {suggested} (twice the current one) or reduce the application's memory use (heap size, caches)."));
+            + (usage is { } u ? $" Its running instance uses {Quantity.FormatMemory(u)} now." : "")
+            + (suggested is null ? "" : $" Raise the limit to about {suggested} or reduce the application's memory use (heap size, caches)."));
         if (limitText is not null)
         {
             failure.Evidence.Add(Evidence.Spec($"containers[{container.Name}].resources.limits.memory: {limitText}"));
+        }
+
+        if (usageText is not null)
+        {
+            failure.Evidence.Add(Evidence.Metric($"PodMetrics {pod.Object.Name} container {container.Name}: memory usage {usageText}"));
         }
 
         failure.Evidence.AddRange(PodEvidence.Events(PodEvidence.RecentWarnings(context, pod.Object, container.Name)));

@@ -36,19 +36,21 @@ internal sealed class PendingPodAnalyzer : IAnalyzer
         evidence.AddRange(PodEvidence.Events(events));
         var (title, explanation, fix) = category switch
         {
-            Categories.InsufficientResources => ("No node has room for the pod's resource requests",
+            Categories.InsufficientResources => ($"{Who(workload)} cannot be scheduled: {Dominant(parsed!, category)}",
                 $"The scheduler cannot place the pod: {Reasons(parsed!)}. {Requests(pod)}Lower the requests, free capacity, or add nodes.",
                 new Remediation("Compare the pod's requests with what the nodes have left", "kubectl describe nodes | grep -A 8 'Allocated resources'", Remediation.Safe)),
-            Categories.NodeSelectorMismatch => ("No node matches the pod's nodeSelector/affinity",
+            Categories.NodeSelectorMismatch => ($"{Who(workload)} cannot be scheduled: no node matches its nodeSelector/affinity",
                 $"The scheduler finds no node with the labels the pod asks for ({Selector(pod)}): {Reasons(parsed!)}.",
                 new Remediation("List node labels and fix the nodeSelector/affinity (or label a node)", "kubectl get nodes --show-labels", Remediation.Safe)),
-            Categories.TaintNotTolerated => ("Nodes carry taints the pod does not tolerate",
+            Categories.TaintNotTolerated => ($"{Who(workload)} cannot be scheduled: {Dominant(parsed!, category)}",
                 $"Every candidate node is tainted and the pod has no matching toleration: {Reasons(parsed!)}.",
                 new Remediation("See the nodes' taints; add a toleration or remove the taint", "kubectl get nodes -o custom-columns=NAME:.metadata.name,TAINTS:.spec.taints", Remediation.Safe)),
-            Categories.NodeCordoned => ("Pods wait because nodes are cordoned",
+            Categories.NodeCordoned => ($"{Who(workload)} waits for cordoned nodes",
                 $"The scheduler cannot place the pod: {Reasons(parsed!)}. Cordoned nodes take no new pods.",
                 new Remediation("See which nodes are cordoned (SchedulingDisabled)", "kubectl get nodes", Remediation.Safe)),
-            _ => ("The pod's PersistentVolumeClaim cannot be bound",
+            _ => (parsed!.Reasons.Any(r => r.Reason.Contains("volume node affinity conflict", StringComparison.Ordinal))
+                    ? $"{Who(workload)} cannot be scheduled: its volume is bound to a zone or node it cannot run in"
+                    : $"{Who(workload)} waits for its PersistentVolumeClaim to be bound",
                 $"The pod waits for its volume: {Reasons(parsed!)}." + (pvcs.Count > 0 ? $" Claims: {string.Join(", ", pvcs)}." : ""),
                 new Remediation("Inspect the claim's events (StorageClass, provisioner)", $"kubectl describe pvc {(pvcs.Count > 0 ? pvcs[0] : "")} -n {pod.Object.Namespace}", Remediation.Safe)),
         };
@@ -80,6 +82,11 @@ internal sealed class PendingPodAnalyzer : IAnalyzer
             Remediation = [fix, Fixes.Describe(workload)],
         });
     }
+
+    private static string Who(ObjectRef workload) => workload.Kind == "Pod" ? $"Pod {workload.Name}" : $"{workload.Kind} {workload.Name}";
+
+    private static string Dominant(SchedulingFailure failure, string category)
+        => failure.Reasons.Where(r => SchedulingFailure.CategoryOf(r.Reason) == category).OrderByDescending(r => r.Nodes).Select(r => r.Reason).FirstOrDefault() ?? category;
 
     private static string Reasons(SchedulingFailure failure)
         => string.Join("; ", failure.Reasons.Select(r => r.Nodes > 0 ? $"{r.Nodes} node(s): {r.Reason}" : r.Reason));

@@ -46,7 +46,13 @@ internal sealed class WorkloadAnalyzer : IAnalyzer
             Severity = Severity.Critical,
             Subject = controller.Ref,
             Cause = category == Categories.AdmissionWebhookFailure ? WebhookConfigurationNamed(context, last.Message) : null,
-            Title = $"{controller.Kind} {controller.Name} cannot create pods",
+            Title = $"{workload.Kind} {workload.Name} cannot create pods: " + category switch
+            {
+                Categories.QuotaExceeded => last.Message.Contains("exceeded quota", StringComparison.Ordinal) ? "ResourceQuota exceeded" : "LimitRange violated",
+                Categories.PodSecurityViolation => last.Message.Contains("violates PodSecurity", StringComparison.Ordinal) ? "Pod Security admission rejects them" : "a policy webhook denies them",
+                Categories.AdmissionWebhookFailure => "an admission webhook fails",
+                _ => "creation fails",
+            },
             Explanation = $"The {controller.Kind} controller fails to create pods because {why}: {last.Message}",
             Evidence = evidence,
             Remediation = Remedies(category, workload, controller),
