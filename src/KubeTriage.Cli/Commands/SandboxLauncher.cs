@@ -22,7 +22,7 @@ internal static class SandboxLauncher
         var options = new SandboxOptions
         {
             // The sandbox owns and mutates its copy; the snapshot stays as read.
-            Objects = [.. loaded.State.All.Select(o => (JsonObject)o.Raw.DeepClone())],
+            Objects = [.. loaded.State.All.Select(o => o.ToJsonObject())],
             Logs = [.. loaded.State.Logs.Select(l => new SandboxLog(l.Namespace, l.Pod, l.Container, l.Previous, l.Text))],
             Port = port,
         };

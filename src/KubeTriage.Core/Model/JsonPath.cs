@@ -1,90 +1,101 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace KubeTriage.Core.Model;
 
-/// <summary>Reads fields of unstructured Kubernetes JSON without throwing on missing or mistyped values.</summary>
+/// <summary>Reads fields of Kubernetes JSON (read-only <see cref="JsonElement"/>s) without throwing on missing or mistyped values.</summary>
+/// <remarks>A missing value is <c>default(JsonElement)</c> (ValueKind Undefined), so calls chain without null checks.</remarks>
 public static class JsonPath
 {
-    /// <summary>Returns the node at a dotted path (for example <c>status.phase</c>), or null.</summary>
-    public static JsonNode? At(this JsonNode? node, string path)
+    /// <summary>Returns the element at a dotted path (for example <c>status.phase</c>), or an Undefined element.</summary>
+    public static JsonElement At(this JsonElement element, string path)
     {
-        var current = node;
+        var current = element;
         foreach (var segment in path.Split('.'))
         {
-            if (current is not JsonObject obj || !obj.TryGetPropertyValue(segment, out current))
+            current = current.Prop(segment);
+            if (current.ValueKind == JsonValueKind.Undefined)
             {
-                return null;
+                break;
             }
         }
 
         return current;
     }
 
-    /// <summary>Returns the string at a path; numbers and booleans are rendered as text.</summary>
-    public static string? Str(this JsonNode? node, string path)
-    {
-        var value = node.At(path);
-        if (value is not JsonValue v)
-        {
-            return null;
-        }
+    /// <summary>Returns one property by its exact name (keys such as <c>tls.crt</c> contain dots), or an Undefined element.</summary>
+    public static JsonElement Prop(this JsonElement element, string name)
+        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
 
-        return v.TryGetValue<string>(out var s) ? s : v.ToJsonString().Trim('"');
-    }
+    /// <summary>Returns whether the element holds a value (not missing, not null).</summary>
+    public static bool Exists(this JsonElement element) => element.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null);
+
+    /// <summary>Returns the string at a path; numbers and booleans are rendered as text.</summary>
+    public static string? Str(this JsonElement element, string path) => AsString(element.At(path));
+
+    /// <summary>Returns the element as text: strings as they are, numbers and booleans rendered, else null.</summary>
+    public static string? AsString(this JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        _ => null,
+    };
 
     /// <summary>Returns the integer at a path, or null when absent or not a number.</summary>
-    public static long? Long(this JsonNode? node, string path)
+    public static long? Long(this JsonElement element, string path)
     {
-        var value = node.At(path) as JsonValue;
-        if (value is null)
+        var value = element.At(path);
+        return value.ValueKind switch
         {
-            return null;
-        }
-
-        if (value.TryGetValue<long>(out var l))
-        {
-            return l;
-        }
-
-        if (value.TryGetValue<double>(out var d))
-        {
-            return (long)d;
-        }
-
-        return value.TryGetValue<string>(out var s) && long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out l) ? l : null;
+            JsonValueKind.Number when value.TryGetInt64(out var l) => l,
+            JsonValueKind.Number => (long)value.GetDouble(),
+            JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) => s,
+            _ => null,
+        };
     }
 
     /// <summary>Returns the boolean at a path, or null.</summary>
-    public static bool? Bool(this JsonNode? node, string path)
+    public static bool? Bool(this JsonElement element, string path) => element.At(path).ValueKind switch
     {
-        var value = node.At(path) as JsonValue;
-        return value is not null && value.TryGetValue<bool>(out var b) ? b : null;
-    }
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
 
     /// <summary>Returns the timestamp at a path (RFC 3339), or null.</summary>
-    public static DateTimeOffset? Time(this JsonNode? node, string path)
+    public static DateTimeOffset? Time(this JsonElement element, string path)
     {
-        var s = node.Str(path);
+        var s = element.Str(path);
         return s is not null && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
     }
 
-    /// <summary>Returns the objects of the array at a path; missing arrays give an empty sequence.</summary>
-    public static IEnumerable<JsonObject> Objects(this JsonNode? node, string path)
-        => node.At(path) is JsonArray array ? array.OfType<JsonObject>() : [];
+    /// <summary>Returns the objects of the array at a path; a missing array gives an empty sequence.</summary>
+    public static IEnumerable<JsonElement> Objects(this JsonElement element, string path)
+    {
+        var array = element.At(path);
+        return array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object) : [];
+    }
+
+    /// <summary>Returns the strings of the array at a path.</summary>
+    public static IEnumerable<string> Strings(this JsonElement element, string path)
+    {
+        var array = element.At(path);
+        return array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().Select(AsString).OfType<string>() : [];
+    }
 
     /// <summary>Returns the string map at a path (labels, selectors, data keys).</summary>
-    public static IReadOnlyDictionary<string, string> Map(this JsonNode? node, string path)
+    public static IReadOnlyDictionary<string, string> Map(this JsonElement element, string path)
     {
-        if (node.At(path) is not JsonObject obj)
+        var obj = element.At(path);
+        if (obj.ValueKind != JsonValueKind.Object)
         {
             return EmptyMap;
         }
 
-        var map = new Dictionary<string, string>(obj.Count, StringComparer.Ordinal);
-        foreach (var (key, value) in obj)
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in obj.EnumerateObject())
         {
-            map[key] = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value?.ToJsonString() ?? "";
+            map[property.Name] = AsString(property.Value) ?? property.Value.GetRawText();
         }
 
         return map;

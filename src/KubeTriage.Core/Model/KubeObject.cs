@@ -1,24 +1,39 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace KubeTriage.Core.Model;
 
-/// <summary>Wraps one unstructured Kubernetes object (as the API returns it) with its identity fields.</summary>
+/// <summary>Wraps one Kubernetes object, read-only, as the API returned it, with its identity fields.</summary>
+/// <remarks>
+/// Objects are <see cref="JsonElement"/>s into the parsed document: a 100,000-object cluster stays one buffer
+/// instead of millions of node objects. List items lack kind/apiVersion, so the list's values are passed in.
+/// </remarks>
 public sealed class KubeObject
 {
-    /// <summary>Wraps a JSON object that carries kind, apiVersion and metadata.</summary>
-    public KubeObject(JsonObject raw)
+    private IReadOnlyDictionary<string, string>? _labels;
+
+    /// <summary>Wraps a JSON element; kind and apiVersion fall back to the given values (from the enclosing list).</summary>
+    public KubeObject(JsonElement raw, string? kind = null, string? apiVersion = null)
     {
         Raw = raw;
-        Kind = raw.Str("kind") ?? "";
-        ApiVersion = raw.Str("apiVersion") ?? "";
-        Name = raw.Str("metadata.name") ?? "";
-        Namespace = raw.Str("metadata.namespace");
-        Uid = raw.Str("metadata.uid") ?? "";
-        Ref = new ObjectRef(Kind, string.IsNullOrEmpty(Namespace) ? null : Namespace, Name);
+        Kind = raw.Str("kind") ?? kind ?? "";
+        ApiVersion = raw.Str("apiVersion") ?? apiVersion ?? "";
+        var metadata = raw.Prop("metadata");
+        Name = metadata.Str("name") ?? "";
+        var ns = metadata.Str("namespace");
+        Namespace = string.IsNullOrEmpty(ns) ? null : ns;
+        Uid = metadata.Str("uid") ?? "";
+        Ref = new ObjectRef(Kind, Namespace, Name);
+    }
+
+    /// <summary>Wraps a mutable JSON tree (tests, YAML input) by taking a read-only copy.</summary>
+    public KubeObject(JsonObject node)
+        : this(JsonSerializer.SerializeToElement(node))
+    {
     }
 
     /// <summary>Gets the object as the API server returned it.</summary>
-    public JsonObject Raw { get; }
+    public JsonElement Raw { get; }
 
     /// <summary>Gets the kind, such as Pod.</summary>
     public string Kind { get; }
@@ -38,8 +53,8 @@ public sealed class KubeObject
     /// <summary>Gets the reference naming this object.</summary>
     public ObjectRef Ref { get; }
 
-    /// <summary>Gets metadata.labels.</summary>
-    public IReadOnlyDictionary<string, string> Labels => Raw.Map("metadata.labels");
+    /// <summary>Gets metadata.labels (read once, then cached).</summary>
+    public IReadOnlyDictionary<string, string> Labels => _labels ??= Raw.Map("metadata.labels");
 
     /// <summary>Gets metadata.annotations.</summary>
     public IReadOnlyDictionary<string, string> Annotations => Raw.Map("metadata.annotations");
@@ -53,6 +68,23 @@ public sealed class KubeObject
     /// <summary>Gets all owner references.</summary>
     public IEnumerable<OwnerRef> OwnerReferences => Raw.Objects("metadata.ownerReferences")
         .Select(o => new OwnerRef(o.Str("kind") ?? "", o.Str("name") ?? "", o.Str("uid") ?? "", o.Bool("controller") == true));
+
+    /// <summary>Returns a mutable copy with kind and apiVersion set, as a single GET would return it.</summary>
+    public JsonObject ToJsonObject()
+    {
+        var node = JsonNode.Parse(Raw.GetRawText())!.AsObject();
+        if (!node.ContainsKey("kind") && Kind.Length > 0)
+        {
+            node.Insert(0, "kind", Kind);
+        }
+
+        if (!node.ContainsKey("apiVersion") && ApiVersion.Length > 0)
+        {
+            node.Insert(1, "apiVersion", ApiVersion);
+        }
+
+        return node;
+    }
 
     /// <inheritdoc />
     public override string ToString() => Ref.ToString();

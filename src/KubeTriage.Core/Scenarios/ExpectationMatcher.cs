@@ -71,7 +71,8 @@ public static class ExpectationMatcher
             }
         }
 
-        if (References(obj.Raw.At("spec.template") ?? obj.Raw.At("spec.jobTemplate.spec.template"), other))
+        var template = obj.Raw.At("spec.template");
+        if (References(template.Exists() ? template : obj.Raw.At("spec.jobTemplate.spec.template"), other))
         {
             return true;
         }
@@ -93,15 +94,15 @@ public static class ExpectationMatcher
     }
 
     // A pod spec names ConfigMaps, Secrets, PVCs and its ServiceAccount and Node.
-    private static bool References(System.Text.Json.Nodes.JsonNode? podTemplateOrPod, ObjectRef other)
+    private static bool References(JsonElement podTemplateOrPod, ObjectRef other)
     {
-        if (podTemplateOrPod is null)
+        var spec = podTemplateOrPod.At("spec");
+        if (!spec.Exists())
         {
             return false;
         }
 
-        var spec = podTemplateOrPod.At("spec");
-        var text = spec?.ToJsonString() ?? "";
+        var text = spec.GetRawText();
         return other.Kind switch
         {
             "ConfigMap" or "Secret" or "PersistentVolumeClaim" => text.Contains($"\"{other.Name}\"", StringComparison.Ordinal),

@@ -1,39 +1,27 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace KubeTriage.Core.Snapshots;
 
 /// <summary>Turns one parsed document (object, v1 List or typed XxxList) into the objects it holds.</summary>
 public static class ObjectFlattener
 {
-    /// <summary>Yields the objects of a document; list items get kind/apiVersion from the list when they lack them.</summary>
-    public static IEnumerable<JsonObject> Flatten(JsonNode? document)
+    /// <summary>Yields the objects of a document; list items take kind/apiVersion from the list when they lack them.</summary>
+    public static IEnumerable<KubeObject> Flatten(JsonElement document, string? kind = null, string? apiVersion = null)
     {
-        if (document is not JsonObject obj)
+        if (document.ValueKind != JsonValueKind.Object)
         {
             yield break;
         }
 
-        var kind = obj["kind"]?.GetValue<string>() ?? "";
-        if (obj["items"] is JsonArray items && (kind == "List" || kind.EndsWith("List", StringComparison.Ordinal)))
+        var ownKind = document.Str("kind") ?? kind ?? "";
+        var items = document.Prop("items");
+        if (items.ValueKind == JsonValueKind.Array && (ownKind == "List" || ownKind.EndsWith("List", StringComparison.Ordinal)))
         {
-            var itemKind = kind == "List" ? null : kind[..^"List".Length];
-            var apiVersion = obj["apiVersion"]?.GetValue<string>();
-            // Detach the items instead of cloning them: the list itself is dropped afterwards.
-            var detached = items.OfType<JsonObject>().ToList();
-            items.Clear();
-            foreach (var copy in detached)
+            var itemKind = ownKind == "List" ? null : ownKind[..^"List".Length];
+            var listApiVersion = document.Str("apiVersion") ?? apiVersion;
+            foreach (var item in items.EnumerateArray())
             {
-                if (itemKind is not null && copy["kind"] is null)
-                {
-                    copy.Insert(0, "kind", itemKind);
-                }
-
-                if (apiVersion is not null && copy["apiVersion"] is null)
-                {
-                    copy.Insert(1, "apiVersion", apiVersion);
-                }
-
-                foreach (var nested in Flatten(copy))
+                foreach (var nested in Flatten(item, itemKind, listApiVersion))
                 {
                     yield return nested;
                 }
@@ -42,9 +30,9 @@ public static class ObjectFlattener
             yield break;
         }
 
-        if (kind.Length > 0)
+        if (ownKind.Length > 0)
         {
-            yield return obj;
+            yield return new KubeObject(document, kind, apiVersion);
         }
     }
 }

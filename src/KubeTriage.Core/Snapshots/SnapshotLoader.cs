@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using KubeTriage.Core.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -28,7 +27,7 @@ public static class SnapshotLoader
             .ToList();
 
         var warnings = new List<string>();
-        var perFile = new List<JsonObject>[files.Count];
+        var perFile = new List<KubeObject>[files.Count];
         var fileWarnings = new string?[files.Count];
         Parallel.For(0, files.Count, i =>
         {
@@ -48,7 +47,7 @@ public static class SnapshotLoader
         });
 
         warnings.AddRange(fileWarnings.OfType<string>());
-        var objects = perFile.SelectMany(list => list).Select(o => new KubeObject(o)).ToList();
+        var objects = perFile.SelectMany(list => list).ToList();
         var logs = ContainerLogReader.Read(root, objects, warnings);
         return new SnapshotLoadResult(new ClusterState(objects, logs, "snapshot:" + directory), warnings, files.Count);
     }
@@ -64,35 +63,38 @@ public static class SnapshotLoader
         return !string.Equals(Path.GetRelativePath(root, file), ScenarioFileName, StringComparison.Ordinal);
     }
 
-    private static IEnumerable<JsonObject> ReadFile(string file)
+    private static IEnumerable<KubeObject> ReadFile(string file)
     {
-        var text = File.ReadAllText(file);
-        if (string.IsNullOrWhiteSpace(text))
+        var bytes = File.ReadAllBytes(file);
+        var text = bytes.AsSpan().TrimStart(" \t\r\n"u8);
+        if (text.IsEmpty)
         {
             return [];
         }
 
-        return Path.GetExtension(file).Equals(".json", StringComparison.OrdinalIgnoreCase) && text.TrimStart().StartsWith('{')
-            ? ReadJson(text)
-            : ReadYaml(text);
+        // JSON stays in its UTF-8 buffer (JsonDocument, never materialized as nodes): the big-cluster path.
+        return Path.GetExtension(file).Equals(".json", StringComparison.OrdinalIgnoreCase) && text[0] == (byte)'{'
+            ? ReadJson(bytes)
+            : ReadYaml(System.Text.Encoding.UTF8.GetString(bytes));
     }
 
-    private static IEnumerable<JsonObject> ReadJson(string text)
+    private static List<KubeObject> ReadJson(byte[] utf8)
     {
-        JsonNode? node;
+        JsonDocument document;
         try
         {
-            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true });
+            // Not disposed on purpose: the objects keep pointing into this document for the life of the diagnosis.
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { AllowTrailingCommas = true });
         }
         catch (JsonException ex)
         {
             throw new SnapshotFileException((ex.LineNumber ?? 0) + 1, "invalid JSON: " + FirstSentence(ex.Message));
         }
 
-        return ObjectFlattener.Flatten(node).ToList();
+        return [.. ObjectFlattener.Flatten(document.RootElement)];
     }
 
-    private static IEnumerable<JsonObject> ReadYaml(string text)
+    private static List<KubeObject> ReadYaml(string text)
     {
         var stream = new YamlStream();
         try
@@ -104,7 +106,7 @@ public static class SnapshotLoader
             throw new SnapshotFileException(ex.Start.Line, "invalid YAML: " + (ex.InnerException?.Message ?? ex.Message));
         }
 
-        return stream.Documents.SelectMany(d => ObjectFlattener.Flatten(YamlToJson.Convert(d.RootNode))).ToList();
+        return [.. stream.Documents.SelectMany(d => ObjectFlattener.Flatten(JsonSerializer.SerializeToElement(YamlToJson.Convert(d.RootNode))))];
     }
 
     private static string FirstSentence(string message)

@@ -14,7 +14,7 @@ public sealed class LiveDiagnoseTests
         var loaded = SnapshotLoader.Load(dir);
         await using var server = await SandboxServer.StartAsync(new SandboxOptions
         {
-            Objects = [.. loaded.State.All.Select(o => (JsonObject)o.Raw.DeepClone())],
+            Objects = [.. loaded.State.All.Select(o => o.ToJsonObject())],
             Logs = [.. loaded.State.Logs.Select(l => new SandboxLog(l.Namespace, l.Pod, l.Container, l.Previous, l.Text))],
             Users = [SandboxUser.Admin("admin", "admin-token"), SandboxUser.Viewer("viewer", "viewer-token", "shop")],
         }, ct);

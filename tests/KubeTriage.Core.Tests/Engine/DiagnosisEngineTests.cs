@@ -39,8 +39,9 @@ public sealed class DiagnosisEngineTests
     [Fact]
     public void Diagnose_ContainerRunningLongAfterItsLastCrash_IsRecovered()
     {
-        var pod = Pod("api-2", """{"name":"app","ready":true,"restartCount":4,"state":{"running":{"startedAt":"2026-11-21T08:30:00Z"}},"lastState":{"terminated":{"reason":"Error","exitCode":1,"finishedAt":"2026-11-21T08:29:50Z"}}}""");
-        pod.Raw["status"]!["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = "True" });
+        var node = Pod("api-2", """{"name":"app","ready":true,"restartCount":4,"state":{"running":{"startedAt":"2026-11-21T08:30:00Z"}},"lastState":{"terminated":{"reason":"Error","exitCode":1,"finishedAt":"2026-11-21T08:29:50Z"}}}""").ToJsonObject();
+        node["status"]!["conditions"] = new JsonArray(new JsonObject { ["type"] = "Ready", ["status"] = "True" });
+        var pod = new KubeObject(node);
 
         var report = Diagnose(pod);
 

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using KubeTriage.Core.Analysis;
 using KubeTriage.Core.Analyzers.Pods;
 using KubeTriage.Core.Diagnosis;
@@ -31,7 +31,7 @@ internal sealed class HpaAnalyzer : IAnalyzer
         }
 
         var active = conditions.FirstOrDefault(c => c.Str("type") == "ScalingActive");
-        if (active?.Str("status") == "False" && active.Str("reason") is not ("ScalingDisabled"))
+        if (active.Str("status") == "False" && active.Str("reason") is not ("ScalingDisabled"))
         {
             var message = active.Str("message") ?? "";
             var missingRequest = message.Contains("missing request for", StringComparison.Ordinal) || events.Any(e => e.Message.Contains("missing request for", StringComparison.Ordinal));
@@ -51,7 +51,7 @@ internal sealed class HpaAnalyzer : IAnalyzer
         var max = hpa.Raw.Long("spec.maxReplicas") ?? long.MaxValue;
         var limited = conditions.FirstOrDefault(c => c.Str("type") == "ScalingLimited" && c.Str("status") == "True" && c.Str("reason") == "TooManyReplicas");
         var (observed, wanted) = Utilisation(hpa);
-        if (current >= max && (limited is not null || observed > wanted) && observed is not null && wanted is not null && observed > wanted)
+        if (current >= max && (limited.Exists() || observed > wanted) && observed is not null && wanted is not null && observed > wanted)
         {
             Add(context, hpa, Severity.Warning, $"HPA {hpa.Name} is pinned at maxReplicas {max} while utilisation is {observed}% (target {wanted}%)",
                 $"The autoscaler wants more than maxReplicas ({max}) replicas of {targetKind} {targetName}: observed utilisation {observed}% against a target of {wanted}%. "
@@ -61,7 +61,7 @@ internal sealed class HpaAnalyzer : IAnalyzer
         }
     }
 
-    private static bool Failing(List<JsonObject> conditions, string type, string reason)
+    private static bool Failing(List<JsonElement> conditions, string type, string reason)
         => conditions.Any(c => c.Str("type") == type && c.Str("status") == "False" && c.Str("reason") == reason);
 
     // autoscaling/v2: the first Resource metric's current and target average utilisation.

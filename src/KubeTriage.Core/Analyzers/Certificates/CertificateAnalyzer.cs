@@ -18,7 +18,7 @@ internal sealed class CertificateAnalyzer : IAnalyzer
             foreach (var key in new[] { "tls.crt", "ca.crt" })
             {
                 // Secret keys contain dots, so they are read directly rather than through a dotted path.
-                if (CertificateReader.FromBase64Pem((secret.Raw["data"] as System.Text.Json.Nodes.JsonObject)?[key]?.ToString()) is { } cert)
+                if (CertificateReader.FromBase64Pem(secret.Raw.Prop("data").Prop(key).AsString()) is { } cert)
                 {
                     Check(context, secret, $"{key}", cert, UsersOf(context, secret), WebhookServedWith(context, secret));
                 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using KubeTriage.Core.Analysis;
 using KubeTriage.Core.Diagnosis;
 
@@ -34,12 +34,12 @@ internal sealed class ConditionAnalyzer : IAnalyzer
         var failed = obj.Raw.Objects("status.conditions")
             .Where(c => HealthTypes.Contains(c.Str("type")) && c.Str("status") == "False")
             .FirstOrDefault(c => !(InProgressReasons.Contains(c.Str("reason") ?? "") && context.Now - (c.Time("lastTransitionTime") ?? context.Now) < ProgressGrace));
-        if (failed is null)
+        if (!failed.Exists())
         {
             return;
         }
 
-        var others = obj.Raw.Objects("status.conditions").Where(c => c != failed && c.Str("status") is "False" or "Unknown" && c.Str("message") is not null).Take(2);
+        var others = obj.Raw.Objects("status.conditions").Where(c => c.Str("type") != failed.Str("type") && c.Str("status") is "False" or "Unknown" && c.Str("message") is not null).Take(2);
         Add(context, obj, $"{failed.Str("type")}=False ({failed.Str("reason")}): {failed.Str("message")}",
             [Line(obj, failed), .. others.Select(c => Line(obj, c))]);
     }
@@ -87,6 +87,6 @@ internal sealed class ConditionAnalyzer : IAnalyzer
             ? owner.Ref
             : null;
 
-    private static Evidence Line(KubeObject obj, JsonObject condition)
+    private static Evidence Line(KubeObject obj, JsonElement condition)
         => Evidence.Status($"{obj.Kind} {obj.Name}: {condition.Str("type")}={condition.Str("status")} reason {condition.Str("reason")}: {condition.Str("message")}");
 }

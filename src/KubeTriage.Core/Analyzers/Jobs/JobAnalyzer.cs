@@ -16,7 +16,7 @@ internal sealed class JobAnalyzer : IAnalyzer
     private void AnalyzeJob(AnalysisContext context, KubeObject job)
     {
         var failed = job.Raw.Objects("status.conditions").FirstOrDefault(c => c.Str("type") == "Failed" && c.Str("status") == "True");
-        if (failed is null || SupersededBySibling(context, job))
+        if (!failed.Exists() || SupersededBySibling(context, job))
         {
             return;
         }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace KubeTriage.Core.Analyzers.Logs;
 
@@ -6,7 +6,7 @@ namespace KubeTriage.Core.Analyzers.Logs;
 internal static class RbacRules
 {
     /// <summary>Returns each binding of the subject that applies in the namespace (null: cluster scope) with the rules of its role.</summary>
-    public static IReadOnlyList<(KubeObject Binding, KubeObject? Role, IReadOnlyList<JsonObject> Rules)> Bound(ClusterState cluster, string saNamespace, string saName, string? requestNamespace)
+    public static IReadOnlyList<(KubeObject Binding, KubeObject? Role, IReadOnlyList<JsonElement> Rules)> Bound(ClusterState cluster, string saNamespace, string saName, string? requestNamespace)
     {
         var bindings = cluster.OfKind("ClusterRoleBinding")
             .Concat(requestNamespace is null ? [] : cluster.OfKind("RoleBinding").Where(b => b.Namespace == requestNamespace))
@@ -15,21 +15,21 @@ internal static class RbacRules
         {
             var roleKind = b.Raw.Str("roleRef.kind") ?? "";
             var role = cluster.Find(roleKind, roleKind == "Role" ? b.Namespace : null, b.Raw.Str("roleRef.name") ?? "");
-            return (b, role, (IReadOnlyList<JsonObject>)[.. role?.Raw.Objects("rules") ?? []]);
+            return (b, role, (IReadOnlyList<JsonElement>)[.. role?.Raw.Objects("rules") ?? []]);
         })];
     }
 
     /// <summary>Returns whether a rule allows the verb on the resource of the group.</summary>
-    public static bool Allows(JsonObject rule, string verb, string group, string resource)
+    public static bool Allows(JsonElement rule, string verb, string group, string resource)
         => Has(rule, "verbs", verb) && Has(rule, "apiGroups", group) && Has(rule, "resources", resource);
 
     /// <summary>Renders a rule like kubectl describe role does: verbs on resources.</summary>
-    public static string Describe(JsonObject rule)
+    public static string Describe(JsonElement rule)
         => $"{string.Join(",", Values(rule, "verbs"))} on {string.Join(",", Values(rule, "resources"))}";
 
-    private static bool Has(JsonObject rule, string field, string value)
+    private static bool Has(JsonElement rule, string field, string value)
         => Values(rule, field).Any(v => v == "*" || v == value);
 
-    private static IEnumerable<string> Values(JsonObject rule, string field)
-        => (rule[field] as JsonArray ?? []).Select(v => v?.ToString()).OfType<string>();
+    private static IEnumerable<string> Values(JsonElement rule, string field)
+        => rule.Strings(field);
 }

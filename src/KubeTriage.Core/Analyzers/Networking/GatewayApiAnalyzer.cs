@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using KubeTriage.Core.Analysis;
 using KubeTriage.Core.Diagnosis;
 
@@ -75,7 +75,7 @@ internal sealed class GatewayApiAnalyzer : IAnalyzer
     private bool Condition(AnalysisContext context, KubeObject obj, string type, string title)
     {
         var condition = obj.Raw.Objects("status.conditions").FirstOrDefault(c => c.Str("type") == type);
-        if (condition?.Str("status") != "False")
+        if (condition.Str("status") != "False")
         {
             return false;
         }
@@ -97,6 +97,6 @@ internal sealed class GatewayApiAnalyzer : IAnalyzer
             Remediation = [new Remediation($"Inspect the {obj.Kind}'s status conditions", $"kubectl describe {obj.Kind.ToLowerInvariant()} {obj.Name}{obj.Ref.NamespaceFlag}", Remediation.Safe)],
         });
 
-    private static Evidence Line(KubeObject obj, JsonObject c)
+    private static Evidence Line(KubeObject obj, JsonElement c)
         => Evidence.Status($"{obj.Kind} {obj.Name}: {c.Str("type")}={c.Str("status")} reason {c.Str("reason")}: {c.Str("message")}");
 }

@@ -80,7 +80,7 @@ internal sealed class IngressAnalyzer : IAnalyzer
         }
     }
 
-    private static void BackendProblem(AnalysisContext context, KubeObject ingress, string serviceName, System.Text.Json.Nodes.JsonNode? port, List<(string, Evidence, Remediation)> problems)
+    private static void BackendProblem(AnalysisContext context, KubeObject ingress, string serviceName, JsonElement port, List<(string, Evidence, Remediation)> problems)
     {
         var service = context.Cluster.Find("Service", ingress.Namespace, serviceName);
         if (service is null)
@@ -108,13 +108,13 @@ internal sealed class IngressAnalyzer : IAnalyzer
         }
     }
 
-    private static IEnumerable<(string Service, System.Text.Json.Nodes.JsonNode? Port)> Backends(KubeObject ingress)
+    private static IEnumerable<(string Service, JsonElement Port)> Backends(KubeObject ingress)
     {
         var paths = ingress.Raw.Objects("spec.rules").SelectMany(r => r.Objects("http.paths")).Select(p => p.At("backend.service"));
         return paths.Append(ingress.Raw.At("spec.defaultBackend.service"))
             .Where(b => b.Str("name") is not null)
             .Select(b => (b.Str("name")!, b.At("port")))
-            .DistinctBy(b => (b.Item1, b.Item2?.ToJsonString()));
+            .DistinctBy(b => (b.Item1, b.Item2.ValueKind == JsonValueKind.Undefined ? "" : b.Item2.GetRawText()));
     }
 
     // A snapshot without any object of a kind may simply not have collected it: absence proves nothing then.

@@ -35,7 +35,12 @@ internal sealed class NetworkPolicyAnalyzer : IAnalyzer
     private void SelectsNothing(AnalysisContext context, KubeObject policy)
     {
         var selector = policy.Raw.At("spec.podSelector");
-        if (selector is not System.Text.Json.Nodes.JsonObject obj || obj.Count == 0 || (obj.Map("matchLabels").Count == 0 && !obj.Objects("matchExpressions").Any()))
+        if (selector.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        if (LabelSelector.IsEmpty(selector))
         {
             return;
         }
@@ -45,7 +50,7 @@ internal sealed class NetworkPolicyAnalyzer : IAnalyzer
             return;
         }
 
-        var labels = string.Join(",", obj.Map("matchLabels").Select(kv => $"{kv.Key}={kv.Value}"));
+        var labels = string.Join(",", selector.Map("matchLabels").Select(kv => $"{kv.Key}={kv.Value}"));
         context.Add(new Finding
         {
             Analyzer = Name,
@@ -94,7 +99,7 @@ internal sealed class NetworkPolicyAnalyzer : IAnalyzer
             Evidence =
             [
                 Evidence.Log($"[{caller.Object.Name}/{container.Name}] {signature.Line.Trim()}"),
-                Evidence.Spec($"NetworkPolicy {policy.Name}: policyTypes [{string.Join(", ", (policy.Raw.At("spec.policyTypes") as System.Text.Json.Nodes.JsonArray ?? []).Select(t => t?.ToString()))}], selects pod {(policy.Namespace == caller.Object.Namespace ? caller.Object.Name : destination.Name)}, no rule allows {caller.Object.Namespace}/{caller.Object.Name} -> {destination.Namespace}/{destination.Name}:{targetPort}"),
+                Evidence.Spec($"NetworkPolicy {policy.Name}: policyTypes [{string.Join(", ", policy.Raw.Strings("spec.policyTypes"))}], selects pod {(policy.Namespace == caller.Object.Namespace ? caller.Object.Name : destination.Name)}, no rule allows {caller.Object.Namespace}/{caller.Object.Name} -> {destination.Namespace}/{destination.Name}:{targetPort}"),
                 Evidence.Status($"Service {service.Name} has ready endpoints"),
             ],
             Remediation =
@@ -119,9 +124,10 @@ internal sealed class NetworkPolicyAnalyzer : IAnalyzer
     // Policies see the pod port after the Service's translation, so map the Service port to its targetPort.
     private static int? TargetPort(KubeObject service, int? servicePort)
     {
-        var port = service.Raw.Objects("spec.ports").FirstOrDefault(p => servicePort is null || p.Long("port") == servicePort)
-            ?? service.Raw.Objects("spec.ports").FirstOrDefault();
-        var target = port?.Str("targetPort") ?? port?.Str("port");
+        var ports = service.Raw.Objects("spec.ports").ToList();
+        var port = ports.FirstOrDefault(p => servicePort is null || p.Long("port") == servicePort);
+        port = port.Exists() ? port : ports.FirstOrDefault();
+        var target = port.Str("targetPort") ?? port.Str("port");
         return int.TryParse(target, out var n) ? n : servicePort;
     }
 }

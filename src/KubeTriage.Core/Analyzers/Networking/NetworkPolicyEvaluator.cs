@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using KubeTriage.Core.Analyzers.Services;
 
 namespace KubeTriage.Core.Analyzers.Networking;
@@ -30,32 +30,33 @@ internal sealed class NetworkPolicyEvaluator(ClusterState cluster)
         return (true, []);
     }
 
-    private bool RuleAllows(KubeObject policy, JsonObject rule, string peersField, KubeObject peer, int? port)
+    private bool RuleAllows(KubeObject policy, JsonElement rule, string peersField, KubeObject peer, int? port)
     {
-        var peers = rule[peersField] as JsonArray;
-        var peerOk = peers is null || peers.Count == 0 || peers.OfType<JsonObject>().Any(p => PeerMatches(policy, p, peer));
-        var ports = rule["ports"] as JsonArray;
-        var portOk = port is null || ports is null || ports.Count == 0 || ports.OfType<JsonObject>().Any(p => PortMatches(p, peer, port.Value));
+        // An absent or empty peer/port list means "all".
+        var peers = rule.Objects(peersField).ToList();
+        var peerOk = peers.Count == 0 || peers.Any(p => PeerMatches(policy, p, peer));
+        var ports = rule.Objects("ports").ToList();
+        var portOk = port is null || ports.Count == 0 || ports.Any(p => PortMatches(p, peer, port.Value));
         return peerOk && portOk;
     }
 
-    private bool PeerMatches(KubeObject policy, JsonObject peer, KubeObject pod)
+    private bool PeerMatches(KubeObject policy, JsonElement peer, KubeObject pod)
     {
-        if (peer["ipBlock"] is JsonObject block)
+        if (peer.Prop("ipBlock") is { ValueKind: JsonValueKind.Object } block)
         {
             var ip = pod.Raw.Str("status.podIP");
-            return ip is not null && InCidr(ip, block.Str("cidr")) && !block.Objects("except").Any(e => InCidr(ip, e.ToString()));
+            return ip is not null && InCidr(ip, block.Str("cidr")) && !block.Strings("except").Any(e => InCidr(ip, e));
         }
 
-        var podSelector = peer["podSelector"];
-        var nsSelector = peer["namespaceSelector"];
-        var nsOk = nsSelector is null
+        var podSelector = peer.Prop("podSelector");
+        var nsSelector = peer.Prop("namespaceSelector");
+        var nsOk = !nsSelector.Exists()
             ? pod.Namespace == policy.Namespace
             : LabelSelector.MatchesOrEmpty(nsSelector, NamespaceLabels(pod.Namespace));
-        return nsOk && (podSelector is null || LabelSelector.MatchesOrEmpty(podSelector, pod.Labels));
+        return nsOk && (!podSelector.Exists() || LabelSelector.MatchesOrEmpty(podSelector, pod.Labels));
     }
 
-    private static bool PortMatches(JsonObject rule, KubeObject pod, int port)
+    private static bool PortMatches(JsonElement rule, KubeObject pod, int port)
     {
         var value = rule.Str("port");
         if (value is null)
@@ -84,14 +85,14 @@ internal sealed class NetworkPolicyEvaluator(ClusterState cluster)
 
     private static HashSet<string> Types(KubeObject policy)
     {
-        var declared = (policy.Raw.At("spec.policyTypes") as JsonArray)?.Select(t => t?.ToString()).OfType<string>().ToHashSet();
-        if (declared is { Count: > 0 })
+        var declared = policy.Raw.Strings("spec.policyTypes").ToHashSet();
+        if (declared.Count > 0)
         {
             return declared;
         }
 
         // Without policyTypes, Ingress always applies and Egress only when egress rules are given.
-        return policy.Raw.At("spec.egress") is not null ? ["Ingress", "Egress"] : ["Ingress"];
+        return policy.Raw.At("spec.egress").Exists() ? ["Ingress", "Egress"] : ["Ingress"];
     }
 
     private static bool InCidr(string ip, string? cidr)

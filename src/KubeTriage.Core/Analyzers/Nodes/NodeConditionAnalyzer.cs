@@ -18,7 +18,7 @@ internal sealed class NodeConditionAnalyzer : IAnalyzer
         var conditions = node.Raw.Objects("status.conditions").ToList();
         var ready = conditions.FirstOrDefault(c => c.Str("type") == "Ready");
         var podsOnNode = context.InScope("Pod").Where(p => new PodView(p).NodeName == node.Name && !new PodView(p).IsTerminal).ToList();
-        if (ready is not null && ready.Str("status") != "True")
+        if (ready.Exists() && ready.Str("status") != "True")
         {
             context.Add(new Finding
             {
@@ -66,7 +66,7 @@ internal sealed class NodeConditionAnalyzer : IAnalyzer
     {
         // Pods the scheduler could not place because this node is cordoned make it a problem; a cordon alone is maintenance.
         var blocked = context.InScope("Pod").Select(p => new PodView(p)).Where(p => p.Phase == "Pending" && p.NodeName is null
-            && (p.Condition("PodScheduled")?.Str("message") ?? "").Contains("were unschedulable", StringComparison.Ordinal)).ToList();
+            && (p.Condition("PodScheduled").Str("message") ?? "").Contains("were unschedulable", StringComparison.Ordinal)).ToList();
         var taint = node.Raw.Objects("spec.taints").FirstOrDefault(t => t.Str("key") == "node.kubernetes.io/unschedulable");
         context.Add(new Finding
         {
@@ -76,10 +76,10 @@ internal sealed class NodeConditionAnalyzer : IAnalyzer
             Subject = node.Ref,
             Cause = node.Ref,
             Title = $"Node {node.Name} is cordoned",
-            Explanation = $"Node {node.Name} is marked unschedulable (kubectl cordon/drain){(taint?.Str("timeAdded") is { } added ? $" since {added}" : "")}; "
+            Explanation = $"Node {node.Name} is marked unschedulable (kubectl cordon/drain){(taint.Str("timeAdded") is { } added ? $" since {added}" : "")}; "
                 + $"{podsOnNode.Count} pod(s) still run there and no new pod can be placed on it."
                 + (blocked.Count > 0 ? $" {blocked.Count} pod(s) are Pending partly because of it." : ""),
-            Evidence = [Evidence.Spec($"Node {node.Name}: spec.unschedulable: true"), .. blocked.Take(2).Select(p => Evidence.Status($"Pod {p.Object.Name}: {p.Condition("PodScheduled")?.Str("message")}"))],
+            Evidence = [Evidence.Spec($"Node {node.Name}: spec.unschedulable: true"), .. blocked.Take(2).Select(p => Evidence.Status($"Pod {p.Object.Name}: {p.Condition("PodScheduled").Str("message")}"))],
             Remediation = [new Remediation("Uncordon the node once maintenance is over", $"kubectl uncordon {node.Name}", Remediation.Confirm)],
         });
         foreach (var pod in blocked)

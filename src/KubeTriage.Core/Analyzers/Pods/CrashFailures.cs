@@ -65,7 +65,7 @@ internal static class CrashFailures
     public static ContainerFailure InvalidCommand(AnalysisContext context, PodView pod, ContainerStatusView container, string? message)
     {
         var spec = pod.ContainerSpec(container.Name);
-        var command = string.Join(' ', (spec?.At("command") as System.Text.Json.Nodes.JsonArray ?? []).Concat(spec?.At("args") as System.Text.Json.Nodes.JsonArray ?? []).Select(n => n?.ToString()));
+        var command = string.Join(' ', spec.Strings("command").Concat(spec.Strings("args")));
         var missing = MissingReference.Parse(message, pod.Object.Namespace ?? "");
         if (missing is not null)
         {
@@ -95,11 +95,11 @@ internal static class CrashFailures
 
     private static ContainerFailure OomKilled(AnalysisContext context, PodView pod, ContainerStatusView container)
     {
-        var limitText = pod.ContainerSpec(container.Name)?.Str("resources.limits.memory");
+        var limitText = pod.ContainerSpec(container.Name).Str("resources.limits.memory");
         var limit = Quantity.Parse(limitText);
         var workload = OwnerResolver.TopControllerRef(context.Cluster, pod.Object);
         var usageText = pod.Object.Namespace is { } ns
-            ? context.Cluster.Find("PodMetrics", ns, pod.Object.Name)?.Raw.Objects("containers").FirstOrDefault(c => c.Str("name") == container.Name)?.Str("usage.memory")
+            ? context.Cluster.Find("PodMetrics", ns, pod.Object.Name)?.Raw.Objects("containers").FirstOrDefault(c => c.Str("name") == container.Name).Str("usage.memory")
             : null;
         var usage = Quantity.Parse(usageText);
 

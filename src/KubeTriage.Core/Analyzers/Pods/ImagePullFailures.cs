@@ -9,7 +9,7 @@ internal static class ImagePullFailures
 {
     public static ContainerFailure Classify(AnalysisContext context, PodView pod, ContainerStatusView container)
     {
-        var image = pod.ContainerSpec(container.Name)?.Str("image") ?? container.Image;
+        var image = pod.ContainerSpec(container.Name).Str("image") ?? container.Image;
         var pullEvents = PodEvidence.RecentWarnings(context, pod.Object, container.Name,
             e => e.Reason is "Failed" or "ErrImagePull" or "InspectFailed" && e.Message.Contains("pull", StringComparison.OrdinalIgnoreCase) || e.Reason == "InspectFailed").ToList();
 

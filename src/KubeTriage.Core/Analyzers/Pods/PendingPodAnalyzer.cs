@@ -21,7 +21,7 @@ internal sealed class PendingPodAnalyzer : IAnalyzer
 
         var scheduled = pod.Condition("PodScheduled");
         var events = PodEvidence.RecentWarnings(context, pod.Object, filter: e => e.Reason == "FailedScheduling").ToList();
-        var message = scheduled?.Str("status") == "False" ? scheduled.Str("message") : null;
+        var message = scheduled.Str("status") == "False" ? scheduled.Str("message") : null;
         message ??= events.LastOrDefault()?.Message;
         var parsed = SchedulingFailure.Parse(message);
         var category = parsed?.DominantCategory();

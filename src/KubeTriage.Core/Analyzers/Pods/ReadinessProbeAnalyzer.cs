@@ -12,7 +12,7 @@ internal sealed class ReadinessProbeAnalyzer : IAnalyzer
     public void Analyze(AnalysisContext context)
         => context.ForEach(Name, context.InScope("Pod"), pod => AnalyzePod(context, new PodView(pod)));
 
-    private static TimeSpan StartupGrace(System.Text.Json.Nodes.JsonNode? probe)
+    private static TimeSpan StartupGrace(JsonElement probe)
     {
         var initialDelay = probe.Long("initialDelaySeconds") ?? 0;
         var period = probe.Long("periodSeconds") ?? 10;
@@ -29,7 +29,7 @@ internal sealed class ReadinessProbeAnalyzer : IAnalyzer
 
         foreach (var container in pod.Containers.Where(c => c.Running && !c.Ready))
         {
-            var probe = pod.ContainerSpec(container.Name)?.At("readinessProbe");
+            var probe = pod.ContainerSpec(container.Name).At("readinessProbe");
 
             // A container that just started fails its first probes by design; only one that stays unready counts.
             if (container.RunningSince is { } since && context.Now - since < StartupGrace(probe))
@@ -45,8 +45,8 @@ internal sealed class ReadinessProbeAnalyzer : IAnalyzer
                 continue;
             }
 
-            var target = probe?.Str("httpGet.path") is { } path ? $"HTTP GET {path} on port {probe.Str("httpGet.port")}"
-                : probe?.Str("tcpSocket.port") is { } port ? $"TCP port {port}" : "its probe";
+            var target = probe.Str("httpGet.path") is { } path ? $"HTTP GET {path} on port {probe.Str("httpGet.port")}"
+                : probe.Str("tcpSocket.port") is { } port ? $"TCP port {port}" : "its probe";
             var evidence = new List<Evidence> { Evidence.Status($"Container {container.Name}: Running, Ready=False") };
             evidence.AddRange(PodEvidence.Events(probeEvents));
             evidence.AddRange(PodEvidence.Logs(context, pod.Object, container.Name, out _));

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using KubeTriage.Core.Model;
-
 namespace KubeTriage.Core.Analyzers.Services;
 
 /// <summary>Matches labels against a Service selector (map) or a workload selector (matchLabels + matchExpressions).</summary>
@@ -10,14 +7,18 @@ public static class LabelSelector
     public static bool Matches(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels)
         => selector.Count > 0 && selector.All(kv => labels.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
+    /// <summary>Returns whether a metav1.LabelSelector has no requirement at all ({}), which selects everything.</summary>
+    public static bool IsEmpty(JsonElement selector)
+        => selector.ValueKind != JsonValueKind.Object || (selector.Map("matchLabels").Count == 0 && !selector.Objects("matchExpressions").Any());
+
     /// <summary>Returns whether a metav1.LabelSelector selects the labels, where an empty selector ({}) selects everything.</summary>
-    public static bool MatchesOrEmpty(JsonNode? selector, IReadOnlyDictionary<string, string> labels)
-        => selector is JsonObject obj && (obj.Count == 0 || (obj.Map("matchLabels").Count == 0 && !obj.Objects("matchExpressions").Any()) || Matches(selector, labels));
+    public static bool MatchesOrEmpty(JsonElement selector, IReadOnlyDictionary<string, string> labels)
+        => selector.ValueKind == JsonValueKind.Object && (IsEmpty(selector) || Matches(selector, labels));
 
     /// <summary>Returns whether a metav1.LabelSelector (matchLabels and matchExpressions) selects the labels.</summary>
-    public static bool Matches(JsonNode? selector, IReadOnlyDictionary<string, string> labels)
+    public static bool Matches(JsonElement selector, IReadOnlyDictionary<string, string> labels)
     {
-        if (selector is not JsonObject)
+        if (selector.ValueKind != JsonValueKind.Object)
         {
             return false;
         }
@@ -31,12 +32,12 @@ public static class LabelSelector
         foreach (var expression in selector.Objects("matchExpressions"))
         {
             var key = expression.Str("key") ?? "";
-            var values = (expression["values"] as JsonArray ?? []).Select(v => v?.ToString()).ToHashSet();
+            var values = expression.Strings("values").ToHashSet();
             var has = labels.TryGetValue(key, out var value);
             var ok = expression.Str("operator") switch
             {
-                "In" => has && values.Contains(value),
-                "NotIn" => !has || !values.Contains(value),
+                "In" => has && values.Contains(value!),
+                "NotIn" => !has || !values.Contains(value!),
                 "Exists" => has,
                 "DoesNotExist" => !has,
                 _ => false,

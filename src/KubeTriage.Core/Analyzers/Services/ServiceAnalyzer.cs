@@ -74,7 +74,7 @@ internal sealed class ServiceAnalyzer : IAnalyzer
         });
     }
 
-    private void TargetPort(AnalysisContext context, KubeObject service, System.Text.Json.Nodes.JsonObject port, IReadOnlyList<KubeObject> pods)
+    private void TargetPort(AnalysisContext context, KubeObject service, JsonElement port, IReadOnlyList<KubeObject> pods)
     {
         var target = port.Str("targetPort") ?? port.Str("port");
         if (target is null)

@@ -64,8 +64,8 @@ internal sealed class WorkloadAnalyzer : IAnalyzer
         var conditions = workload.Raw.Objects("status.conditions").ToList();
         var progressing = conditions.FirstOrDefault(c => c.Str("type") == "Progressing");
         var available = conditions.FirstOrDefault(c => c.Str("type") == "Available");
-        var deadline = progressing?.Str("status") == "False" && progressing.Str("reason") == "ProgressDeadlineExceeded";
-        var longUnavailable = available?.Str("status") == "False" && available.Time("lastTransitionTime") is { } since && context.Now - since > UnavailableGrace;
+        var deadline = progressing.Str("status") == "False" && progressing.Str("reason") == "ProgressDeadlineExceeded";
+        var longUnavailable = available.Str("status") == "False" && available.Time("lastTransitionTime") is { } since && context.Now - since > UnavailableGrace;
         if (!deadline && !longUnavailable)
         {
             return;
@@ -77,7 +77,7 @@ internal sealed class WorkloadAnalyzer : IAnalyzer
             evidence.Add(Evidence.Status($"Progressing=False reason ProgressDeadlineExceeded: {progressing!.Str("message")}"));
         }
 
-        if (available?.Str("status") == "False")
+        if (available.Str("status") == "False")
         {
             evidence.Add(Evidence.Status($"Available=False reason {available.Str("reason")}: {available.Str("message")}"));
         }

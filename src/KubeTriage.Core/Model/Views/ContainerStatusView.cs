@@ -1,9 +1,9 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace KubeTriage.Core.Model.Views;
 
 /// <summary>A typed view of one entry of status.containerStatuses or initContainerStatuses.</summary>
-public sealed class ContainerStatusView(JsonObject raw, bool isInit)
+public sealed class ContainerStatusView(JsonElement raw, bool isInit)
 {
     /// <summary>Gets the container name.</summary>
     public string Name => raw.Str("name") ?? "";
@@ -27,23 +27,23 @@ public sealed class ContainerStatusView(JsonObject raw, bool isInit)
     public string? WaitingMessage => raw.Str("state.waiting.message");
 
     /// <summary>Gets whether the container is running now.</summary>
-    public bool Running => raw.At("state.running") is not null;
+    public bool Running => raw.At("state.running").Exists();
 
     /// <summary>Gets when the running instance started.</summary>
     public DateTimeOffset? RunningSince => raw.Time("state.running.startedAt");
 
     /// <summary>Gets the current termination (state.terminated), if any.</summary>
-    public Termination? Terminated => Termination.From(raw.At("state.terminated") as JsonObject);
+    public Termination? Terminated => Termination.From(raw.At("state.terminated"));
 
     /// <summary>Gets the previous termination (lastState.terminated), if any.</summary>
-    public Termination? LastTerminated => Termination.From(raw.At("lastState.terminated") as JsonObject);
+    public Termination? LastTerminated => Termination.From(raw.At("lastState.terminated"));
 }
 
 /// <summary>A container termination record.</summary>
 public sealed record Termination(string? Reason, long ExitCode, string? Message, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, long? Signal)
 {
     /// <summary>Reads a terminated state object.</summary>
-    public static Termination? From(JsonObject? raw) => raw is null
+    public static Termination? From(JsonElement raw) => raw.ValueKind != JsonValueKind.Object
         ? null
         : new Termination(raw.Str("reason"), raw.Long("exitCode") ?? 0, raw.Str("message"), raw.Time("startedAt"), raw.Time("finishedAt"), raw.Long("signal"));
 

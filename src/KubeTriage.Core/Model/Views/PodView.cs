@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace KubeTriage.Core.Model.Views;
 
@@ -27,13 +27,13 @@ public sealed class PodView(KubeObject pod)
     public bool IsTerminal => Phase is "Succeeded" or "Failed";
 
     /// <summary>Gets whether the pod is being deleted.</summary>
-    public bool IsTerminating => Object.Raw.At("metadata.deletionTimestamp") is not null;
+    public bool IsTerminating => Object.Raw.At("metadata.deletionTimestamp").Exists();
 
     /// <summary>Gets whether the pod's Ready condition is True.</summary>
-    public bool IsReady => Condition("Ready")?.Str("status") == "True";
+    public bool IsReady => Condition("Ready").Str("status") == "True";
 
     /// <summary>Returns a status condition by type.</summary>
-    public JsonObject? Condition(string type) => Object.Raw.Objects("status.conditions").FirstOrDefault(c => c.Str("type") == type);
+    public JsonElement Condition(string type) => Object.Raw.Objects("status.conditions").FirstOrDefault(c => c.Str("type") == type);
 
     /// <summary>Gets the init container statuses, in order.</summary>
     public IEnumerable<ContainerStatusView> InitContainers => Object.Raw.Objects("status.initContainerStatuses").Select(c => new ContainerStatusView(c, true));
@@ -42,9 +42,9 @@ public sealed class PodView(KubeObject pod)
     public IEnumerable<ContainerStatusView> Containers => Object.Raw.Objects("status.containerStatuses").Select(c => new ContainerStatusView(c, false));
 
     /// <summary>Returns a container's spec (init or app) by name.</summary>
-    public JsonObject? ContainerSpec(string name)
+    public JsonElement ContainerSpec(string name)
         => Object.Raw.Objects("spec.containers").Concat(Object.Raw.Objects("spec.initContainers")).FirstOrDefault(c => c.Str("name") == name);
 
     /// <summary>Gets every container spec (app containers first).</summary>
-    public IEnumerable<JsonObject> ContainerSpecs => Object.Raw.Objects("spec.containers").Concat(Object.Raw.Objects("spec.initContainers"));
+    public IEnumerable<JsonElement> ContainerSpecs => Object.Raw.Objects("spec.containers").Concat(Object.Raw.Objects("spec.initContainers"));
 }
