@@ -143,7 +143,7 @@ public static class RootCauseCorrelator
     {
         var podNames = affected.Where(a => a.Kind == "Pod").Select(a => a.Name).ToHashSet();
         var workload = cluster.Find(owner);
-        var services = cluster.OfKind("Service").Where(s => s.Namespace == owner.Namespace && s.Raw.Map("spec.selector").Count > 0
+        var services = cluster.InNamespace("Service", owner.Namespace).Where(s => s.Raw.Map("spec.selector").Count > 0
             && (ServiceEndpoints.SelectedPods(cluster, s).Any(p => podNames.Contains(p.Name))
                 || (workload is not null && LabelSelector.Matches(s.Raw.Map("spec.selector"), workload.Raw.Map("spec.template.metadata.labels")))))
             .Where(s => !ServiceEndpoints.HasReadyEndpoints(cluster, s) || podNames.Count > 0)
@@ -154,7 +154,7 @@ public static class RootCauseCorrelator
         }
 
         var serviceNames = services.Select(s => s.Name).ToHashSet();
-        foreach (var ingress in cluster.OfKind("Ingress").Where(i => i.Namespace == owner.Namespace))
+        foreach (var ingress in cluster.InNamespace("Ingress", owner.Namespace))
         {
             var backends = ingress.Raw.Objects("spec.rules").SelectMany(r => r.Objects("http.paths")).Select(p => p.Str("backend.service.name"))
                 .Append(ingress.Raw.Str("spec.defaultBackend.service.name"));

@@ -6,9 +6,12 @@ public sealed class ClusterState
 {
     private readonly Dictionary<string, List<KubeObject>> _byKind = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, KubeObject> _byUid = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Kind, string Namespace, string Name), KubeObject> _byRef = new();
+    private readonly Dictionary<(string Kind, string Namespace, string Name), KubeObject> _byRef = new(RefKeyComparer.Instance);
     private readonly Dictionary<string, List<KubeObject>> _childrenByOwnerUid = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Namespace, string Pod, string Container, bool Previous), ContainerLog> _logs = new();
+    private readonly Dictionary<(string Kind, string Namespace), List<KubeObject>> _byKindNamespace = new();
+    private readonly Lazy<Dictionary<string, List<KubeObject>>> _podsByNode;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Purpose, ObjectRef Object), object> _memo = new();
 
     /// <summary>Indexes objects and logs. Duplicate objects (same kind/namespace/name) keep the last one seen.</summary>
     public ClusterState(IEnumerable<KubeObject> objects, IEnumerable<ContainerLog> logs, string source = "snapshot")
@@ -16,7 +19,7 @@ public sealed class ClusterState
         Source = source;
         foreach (var obj in objects)
         {
-            var key = (obj.Kind.ToLowerInvariant(), obj.Namespace ?? "", obj.Name);
+            var key = (obj.Kind, obj.Namespace ?? "", obj.Name);
             if (_byRef.TryGetValue(key, out var existing))
             {
                 _byKind[existing.Kind].Remove(existing);
@@ -38,8 +41,20 @@ public sealed class ClusterState
         // Deterministic order whatever order the source delivered objects in (parallel lists, file order).
         foreach (var list in _byKind.Values)
         {
-            list.Sort((a, b) => string.CompareOrdinal(a.Namespace + "/" + a.Name, b.Namespace + "/" + b.Name));
+            list.Sort(static (a, b) =>
+            {
+                var byNamespace = string.CompareOrdinal(a.Namespace, b.Namespace);
+                return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.Name, b.Name);
+            });
+            foreach (var group in list.GroupBy(o => o.Namespace ?? ""))
+            {
+                _byKindNamespace[(list[0].Kind.ToLowerInvariant(), group.Key)] = [.. group];
+            }
         }
+
+        _podsByNode = new Lazy<Dictionary<string, List<KubeObject>>>(() => OfKind("Pod")
+            .GroupBy(p => p.Raw.Str("spec.nodeName") ?? "")
+            .ToDictionary(g => g.Key, g => g.ToList()));
 
         foreach (var obj in _byRef.Values)
         {
@@ -59,7 +74,10 @@ public sealed class ClusterState
             _logs[(log.Namespace, log.Pod, log.Container, log.Previous)] = log;
         }
 
-        Events = [.. OfKind("Event").Select(e => new EventView(e))];
+        var events = OfKind("Event");
+        var views = new EventView[events.Count];
+        Parallel.For(0, events.Count, i => views[i] = new EventView(events[i]));
+        Events = views;
         EventsByObject = Events
             .GroupBy(e => (e.InvolvedKind, e.InvolvedNamespace ?? "", e.InvolvedName))
             .ToDictionary(g => g.Key, g => (IReadOnlyList<EventView>)[.. g.OrderBy(e => e.LastSeen)]);
@@ -85,9 +103,22 @@ public sealed class ClusterState
     /// <summary>Returns the objects of one kind (case-insensitive).</summary>
     public IReadOnlyList<KubeObject> OfKind(string kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
 
+    /// <summary>Returns the objects of a kind (case-insensitive) in one namespace.</summary>
+    public IReadOnlyList<KubeObject> InNamespace(string kind, string? ns)
+        => _byKindNamespace.GetValueOrDefault((kind.ToLowerInvariant(), ns ?? "")) ?? (IReadOnlyList<KubeObject>)[];
+
+    /// <summary>Returns the pods scheduled to a node.</summary>
+    public IReadOnlyList<KubeObject> PodsOnNode(string node) => _podsByNode.Value.GetValueOrDefault(node) ?? [];
+
+    /// <summary>Computes a value about an object once per diagnosis (selected pods of a Service, say) and caches it.</summary>
+    /// <remarks>Safe to call from several analyzers at once; the factory may run twice under a race, with the same result.</remarks>
+    public T Memo<T>(string purpose, ObjectRef obj, Func<T> factory)
+        where T : class
+        => (T)_memo.GetOrAdd((purpose, obj), _ => factory());
+
     /// <summary>Finds an object by kind, namespace and name.</summary>
     public KubeObject? Find(string kind, string? ns, string name)
-        => _byRef.GetValueOrDefault((kind.ToLowerInvariant(), ns ?? "", name));
+        => _byRef.GetValueOrDefault((kind, ns ?? "", name));
 
     /// <summary>Finds an object by reference.</summary>
     public KubeObject? Find(ObjectRef reference) => Find(reference.Kind, reference.Namespace, reference.Name);

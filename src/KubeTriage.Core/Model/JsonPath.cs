@@ -10,17 +10,27 @@ public static class JsonPath
     /// <summary>Returns the element at a dotted path (for example <c>status.phase</c>), or an Undefined element.</summary>
     public static JsonElement At(this JsonElement element, string path)
     {
+        // Walks the segments as spans: this runs millions of times on a big cluster, so it must not allocate.
         var current = element;
-        foreach (var segment in path.Split('.'))
+        var rest = path.AsSpan();
+        while (current.ValueKind == JsonValueKind.Object)
         {
-            current = current.Prop(segment);
-            if (current.ValueKind == JsonValueKind.Undefined)
+            var dot = rest.IndexOf('.');
+            var segment = dot < 0 ? rest : rest[..dot];
+            if (!current.TryGetProperty(segment, out current))
             {
-                break;
+                return default;
             }
+
+            if (dot < 0)
+            {
+                return current;
+            }
+
+            rest = rest[(dot + 1)..];
         }
 
-        return current;
+        return default;
     }
 
     /// <summary>Returns one property by its exact name (keys such as <c>tls.crt</c> contain dots), or an Undefined element.</summary>
@@ -65,8 +75,19 @@ public static class JsonPath
     /// <summary>Returns the timestamp at a path (RFC 3339), or null.</summary>
     public static DateTimeOffset? Time(this JsonElement element, string path)
     {
-        var s = element.Str(path);
-        return s is not null && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
+        var value = element.At(path);
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        // The UTF-8 ISO 8601 reader avoids a string per timestamp: events carry several and a cluster has 100,000 of them.
+        if (value.TryGetDateTimeOffset(out var fast))
+        {
+            return fast;
+        }
+
+        return DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : null;
     }
 
     /// <summary>Returns the objects of the array at a path; a missing array gives an empty sequence.</summary>

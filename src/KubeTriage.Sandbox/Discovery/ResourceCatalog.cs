@@ -11,15 +11,26 @@ internal sealed class ResourceCatalog(ObjectStore store)
 
     private readonly ConcurrentDictionary<string, ResourceInfo> _synthesized = new();
 
+    // Every request (and every seeded object) resolves its resource here; the answer only changes when a CRD
+    // is written (a new snapshot array) or a kind is synthesized, so it is rebuilt only then.
+    private Computed? _computed;
+
     public IReadOnlyList<ResourceInfo> All()
     {
-        var custom = store.List("apiextensions.k8s.io", "customresourcedefinitions", null).Items
-            .SelectMany(e => CrdResources.From(e.Value))
-            .ToList();
+        var crds = store.List("apiextensions.k8s.io", "customresourcedefinitions", null).Items;
+        var synthesized = _synthesized.Count;
+        var computed = Volatile.Read(ref _computed);
+        if (computed is not null && ReferenceEquals(computed.Crds, crds) && computed.Synthesized == synthesized)
+        {
+            return computed.Resources;
+        }
+
+        var custom = crds.SelectMany(e => CrdResources.From(e.Object)).ToList();
         var result = new List<ResourceInfo>();
         result.AddRange(s_builtins.Where(b => !custom.Any(c => Same(b, c))));
         result.AddRange(custom);
         result.AddRange(_synthesized.Values.Where(s => !result.Any(r => Same(r, s))).OrderBy(s => s.ApiVersion, StringComparer.Ordinal));
+        Volatile.Write(ref _computed, new Computed(crds, synthesized, result));
         return result;
     }
 
@@ -70,4 +81,6 @@ internal sealed class ResourceCatalog(ObjectStore store)
     };
 
     private static bool Same(ResourceInfo a, ResourceInfo b) => a.Group == b.Group && a.Version == b.Version && a.Plural == b.Plural;
+
+    private sealed record Computed(StoredObject[] Crds, int Synthesized, IReadOnlyList<ResourceInfo> Resources);
 }

@@ -21,12 +21,13 @@ internal sealed class DeleteHandler(SandboxContext sandbox)
     {
         var options = await ReadOptionsAsync(request);
         var query = ListQuery.From(request);
-        var (items, rv) = sandbox.Store.List(request.Resource.StorageGroup, request.Resource.Plural, request.Namespace);
+        var snapshot = sandbox.Store.List(request.Resource.StorageGroup, request.Resource.Plural, request.Namespace);
+        var rv = snapshot.ResourceVersion;
         var deleted = new JsonArray();
-        foreach (var (key, obj) in items.Where(e => query.Matches(e.Value)))
+        foreach (var item in snapshot.Range.Where(i => query.Matches(i.Object)))
         {
-            var (_, result) = Delete(request, key, options);
-            deleted.Add(ObjectViews.AsListItem(result.Str("kind") == "Status" ? ObjectViews.ToServed(obj, request.Resource) : result, request.Resource));
+            var (_, result) = Delete(request, item.Key, options);
+            deleted.Add(ObjectViews.AsListItem(result.Str("kind") == "Status" ? ObjectViews.ToServed(item.Object.CloneObject(), request.Resource) : result, request.Resource));
         }
 
         await Responses.WriteJsonAsync(request.Context, 200, new JsonObject
@@ -105,13 +106,13 @@ internal sealed class DeleteHandler(SandboxContext sandbox)
 
         foreach (var resource in sandbox.Catalog.All().Where(r => r.HasStorage).DistinctBy(r => (r.StorageGroup, r.Plural)))
         {
-            foreach (var (key, obj) in sandbox.Store.List(resource.StorageGroup, resource.Plural, null).Items)
+            foreach (var item in sandbox.Store.List(resource.StorageGroup, resource.Plural, null).Range)
             {
-                if ((obj.Obj("metadata").Arr("ownerReferences") ?? []).Any(o => o.Str("uid") == ownerUid))
+                if ((item.Object.Obj("metadata").Arr("ownerReferences") ?? []).Any(o => o.Str("uid") == ownerUid))
                 {
                     try
                     {
-                        var removed = sandbox.Store.Remove(key, dryRun: false);
+                        var removed = sandbox.Store.Remove(item.Key, dryRun: false);
                         CascadeDependents(removed.Obj("metadata").Str("uid"));
                     }
                     catch (ApiException)

@@ -27,13 +27,14 @@ internal sealed class ListQuery
 
     public bool Matches(JsonObject stored) => Labels.Matches(stored) && Fields.Matches(stored);
 
-    /// <summary>One page of the list and the list metadata values (resourceVersion, continue, remainingItemCount).</summary>
+    /// <summary>One page of the list and the list metadata values (resourceVersion, continue, remainingItemCount).
+    /// Only the page is touched: the continue key is a binary search, and selectors are evaluated while filling it.</summary>
     public Page Run(ApiRequest request, ObjectStore store)
     {
-        var (all, currentRv) = store.List(request.Resource.StorageGroup, request.Resource.Plural, request.Namespace);
+        var snapshot = store.List(request.Resource.StorageGroup, request.Resource.Plural, request.Namespace);
         var allNamespaces = request.Namespace is null && request.Resource.Namespaced;
-        var items = all.Where(e => Matches(e.Value)).ToList();
-        var listRv = currentRv;
+        var listRv = snapshot.ResourceVersion;
+        var from = snapshot.Start;
         if (request.Param("continue") is { Length: > 0 } token)
         {
             var (tokenRv, start) = ContinueToken.Decode(token);
@@ -43,27 +44,60 @@ internal sealed class ListQuery
                 throw Statuses.Expired(ExpiredMessage, ContinueToken.Encode(-1, start));
             }
 
-            listRv = tokenRv == -1 ? currentRv : tokenRv;
-            items = items.Where(e => string.CompareOrdinal(e.Key.ListKey(allNamespaces), start) > 0).ToList();
+            listRv = tokenRv == -1 ? snapshot.ResourceVersion : tokenRv;
+
+            // Within one namespace the token holds the bare name; table keys carry the "ns/" prefix.
+            var prefix = request.Resource.Namespaced && request.Namespace is not null ? request.Namespace + "/" : "";
+            from = snapshot.After(prefix + start);
         }
 
         var limit = request.LongParam("limit") ?? 0;
+        var items = HasSelectors ? Select(snapshot, from, limit) : Slice(snapshot, from, limit);
         string? next = null;
         long? remaining = null;
-        if (limit > 0 && items.Count > limit)
+        if (items.More)
         {
-            var page = items.Take((int)limit).ToList();
-            next = ContinueToken.Encode(listRv, page[^1].Key.ListKey(allNamespaces) + "\0");
+            next = ContinueToken.Encode(listRv, items.Page[^1].Key.ListKey(allNamespaces) + "\0");
             if (!HasSelectors)
             {
-                remaining = items.Count - limit;
+                remaining = snapshot.End - from - limit;
             }
-
-            items = page;
         }
 
-        return new Page(items.Select(e => e.Value).ToList(), listRv, next, remaining);
+        return new Page(items.Page, listRv, next, remaining);
     }
 
-    public sealed record Page(List<JsonObject> Items, long ResourceVersion, string? Continue, long? RemainingItemCount);
+    private static (List<StoredObject> Page, bool More) Slice(ListSnapshot snapshot, int from, long limit)
+    {
+        var available = snapshot.End - from;
+        var more = limit > 0 && available > limit;
+        var count = more ? (int)limit : available;
+        return (new List<StoredObject>(new ArraySegment<StoredObject>(snapshot.Items, from, count)), more);
+    }
+
+    // Scans only until the page is full and one more match shows there is a next page.
+    private (List<StoredObject> Page, bool More) Select(ListSnapshot snapshot, int from, long limit)
+    {
+        var page = new List<StoredObject>();
+        for (var i = from; i < snapshot.End; i++)
+        {
+            var item = snapshot.Items[i];
+            if (!Matches(item.Object))
+            {
+                continue;
+            }
+
+            if (limit > 0 && page.Count == limit)
+            {
+                return (page, true);
+            }
+
+            page.Add(item);
+        }
+
+        return (page, false);
+    }
+
+    /// <summary>Stored objects (shared, read-only) of the page.</summary>
+    public sealed record Page(List<StoredObject> Items, long ResourceVersion, string? Continue, long? RemainingItemCount);
 }

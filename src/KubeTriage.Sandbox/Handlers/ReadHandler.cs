@@ -34,39 +34,36 @@ internal sealed class ReadHandler(SandboxContext sandbox)
         var page = query.Run(request, sandbox.Store);
         var resource = request.Resource;
         var representation = MediaTypes.Negotiate(request.Context.Request.Headers.Accept);
-        JsonNode body = representation switch
+        return representation switch
         {
-            Representation.Table => TableBuilder.Build(
+            Representation.Table => Responses.WriteJsonAsync(request.Context, 200, TableBuilder.Build(
                 resource,
-                page.Items,
+                page.Items.Select(i => i.Object),
                 Metadata(page, custom: false),
                 request.Param("includeObject"),
                 sandbox.Now,
-                o => ObjectViews.ToServed(o.CloneObject(), resource)),
-            Representation.PartialObjectMetadata => new JsonObject
+                o => ObjectViews.ToServed(o.CloneObject(), resource))),
+            Representation.PartialObjectMetadata => Responses.WriteJsonAsync(request.Context, 200, new JsonObject
             {
                 ["kind"] = "PartialObjectMetadataList",
                 ["apiVersion"] = "meta.k8s.io/v1",
                 ["metadata"] = Metadata(page, custom: false),
-                ["items"] = new JsonArray(page.Items.Select(i => (JsonNode)TableBuilder.PartialMetadata(i)).ToArray()),
-            },
-            _ => ObjectList(page, request),
+                ["items"] = new JsonArray(page.Items.Select(i => (JsonNode)TableBuilder.PartialMetadata(i.Object)).ToArray()),
+            }),
+            _ => Responses.WriteBytesAsync(request.Context, 200, ObjectListWriter.Write(ObjectList(page, request), page.Items, resource)),
         };
-        return Responses.WriteJsonAsync(request.Context, 200, body);
     }
 
+    // The envelope only: its "items" is a placeholder the writer fills with the items' cached JSON.
     private static JsonObject ObjectList(ListQuery.Page page, ApiRequest request)
     {
         var resource = request.Resource;
-        var items = new JsonArray(page.Items
-            .Select(i => (JsonNode)ObjectViews.AsListItem(ObjectViews.ToServed(i, resource), resource))
-            .ToArray());
         var list = new JsonObject
         {
             ["kind"] = resource.ListKind,
             ["apiVersion"] = resource.ApiVersion,
             ["metadata"] = Metadata(page, resource.IsCustom),
-            ["items"] = items,
+            ["items"] = null,
         };
         if (resource.IsCustom)
         {

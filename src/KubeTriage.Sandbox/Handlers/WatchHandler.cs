@@ -143,7 +143,7 @@ internal sealed class WatchHandler(SandboxContext sandbox)
                 request.Param("includeObject"),
                 sandbox.Now,
                 o => ObjectViews.ToServed(o.CloneObject(), request.Resource))
-            : ObjectViews.ToServed(change.Object, request.Resource);
+            : ObjectViews.ToServed(change.Object.CloneObject(), request.Resource);
         await WriteLineAsync(request, type, obj);
     }
 

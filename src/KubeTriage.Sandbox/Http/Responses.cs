@@ -17,6 +17,15 @@ internal static class Responses
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
+    /// <summary>A body already rendered as JSON (with its trailing newline).</summary>
+    public static async Task WriteBytesAsync(HttpContext context, int code, ReadOnlyMemory<byte> json, string contentType = "application/json")
+    {
+        context.Response.StatusCode = code;
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = json.Length;
+        await context.Response.Body.WriteAsync(json, context.RequestAborted);
+    }
+
     public static async Task WriteTextAsync(HttpContext context, int code, string contentType, string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);

@@ -22,6 +22,9 @@ internal static class GoJson
         IndentSize = 2,
     };
 
+    /// <summary>Writer options for compact output; HTML-sensitive characters still need <see cref="ToBytes"/>'s escaping.</summary>
+    public static JsonWriterOptions CompactOptions => s_compact;
+
     /// <summary>Compact JSON followed by a newline, as the apiserver answers.</summary>
     public static byte[] ToBytes(JsonNode? node, bool trailingNewline = true, bool indented = false)
     {

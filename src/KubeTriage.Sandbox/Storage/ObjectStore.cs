@@ -6,14 +6,16 @@ using KubeTriage.Sandbox.Objects;
 
 namespace KubeTriage.Sandbox.Storage;
 
-/// The in-memory etcd: objects by key, one global resourceVersion counter and a bounded change
-/// history that watches resume from. Every read hands out a deep copy taken under the lock.
+/// The in-memory etcd: one key-ordered table per resource, one global resourceVersion counter and a bounded
+/// change history that watches resume from. Stored JSON is immutable: writers store new objects under the lock,
+/// readers share immutable snapshots (copying only what they hand out for changing) and never block each other.
+/// Sharing is safe because concurrent reads of a JsonNode tree are (including the lazy build of parsed nodes).
 internal sealed class ObjectStore(TimeProvider clock)
 {
     private const int HistoryLimit = 20_000;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<StoreKey, JsonObject> _objects = [];
+    private readonly Dictionary<(string Group, string Resource), ResourceTable> _tables = [];
     private readonly List<StoreEvent> _history = [];
     private readonly List<WatchSubscription> _subscriptions = [];
     private long _resourceVersion;
@@ -61,7 +63,7 @@ internal sealed class ObjectStore(TimeProvider clock)
 
             _resourceVersion = Math.Max(_resourceVersion, given.Value);
             AssignIdentity(metadata, obj);
-            _objects[key] = obj;
+            TableOf(key).Put(new StoredObject(key, obj), bulk: true);
         }
     }
 
@@ -71,6 +73,10 @@ internal sealed class ObjectStore(TimeProvider clock)
         lock (_gate)
         {
             _windowStart = _resourceVersion;
+            foreach (var table in _tables.Values)
+            {
+                table.Snapshot();
+            }
         }
     }
 
@@ -78,38 +84,50 @@ internal sealed class ObjectStore(TimeProvider clock)
     {
         lock (_gate)
         {
-            return _objects.ContainsKey(key);
+            return Find(key) is not null;
         }
     }
 
+    /// <summary>A copy of the stored object, free to change.</summary>
     public JsonObject? Get(StoreKey key)
     {
+        StoredObject? stored;
         lock (_gate)
         {
-            return _objects.TryGetValue(key, out var obj) ? obj.CloneObject() : null;
+            stored = Find(key);
         }
+
+        return stored?.Object.CloneObject();
     }
 
-    /// <summary>All objects of a resource (in one namespace, or all when null), ordered like etcd keys.</summary>
-    public (List<KeyValuePair<StoreKey, JsonObject>> Items, long ResourceVersion) List(string group, string resource, string? ns)
+    /// <summary>All objects of a resource (in one namespace, or all when null), ordered like etcd keys.
+    /// The items are shared and read-only.</summary>
+    public ListSnapshot List(string group, string resource, string? ns)
     {
+        StoredObject[] items;
+        long resourceVersion;
         lock (_gate)
         {
-            var items = _objects
-                .Where(e => e.Key.Group == group && e.Key.Resource == resource && (ns is null || e.Key.Namespace == ns))
-                .OrderBy(e => e.Key.Namespace, StringComparer.Ordinal)
-                .ThenBy(e => e.Key.Name, StringComparer.Ordinal)
-                .Select(e => new KeyValuePair<StoreKey, JsonObject>(e.Key, e.Value.CloneObject()))
-                .ToList();
-            return (items, _resourceVersion);
+            items = _tables.TryGetValue((group, resource), out var table) ? table.Snapshot() : [];
+            resourceVersion = _resourceVersion;
         }
+
+        if (ns is null)
+        {
+            return new ListSnapshot(items, 0, items.Length, resourceVersion);
+        }
+
+        // A namespace's keys are exactly those in ["ns/", "ns0"): '0' follows '/' in byte order.
+        var start = SortedKeys.LowerBound(items, 0, items.Length, ns + "/");
+        var end = SortedKeys.LowerBound(items, start, items.Length, ns + "0");
+        return new ListSnapshot(items, start, end, resourceVersion);
     }
 
     public JsonObject Create(StoreKey key, JsonObject obj, bool dryRun)
     {
         lock (_gate)
         {
-            if (_objects.ContainsKey(key))
+            if (Find(key) is not null)
             {
                 throw Statuses.AlreadyExists(key.Group, key.Resource, key.Name);
             }
@@ -125,58 +143,63 @@ internal sealed class ObjectStore(TimeProvider clock)
             }
 
             metadata["resourceVersion"] = Format(++_resourceVersion);
-            _objects[key] = obj;
+            TableOf(key).Put(new StoredObject(key, obj));
             Publish("ADDED", key, obj, null);
-            return obj.CloneObject();
         }
+
+        return obj.CloneObject();
     }
 
     /// <summary>Atomic read-modify-write. <paramref name="change"/> receives a copy and returns the new object;
     /// an unchanged result (ignoring managedFields) is not a write and keeps the resourceVersion.</summary>
     public JsonObject Update(StoreKey key, Func<JsonObject, JsonObject> change, bool dryRun)
     {
+        JsonObject result;
         lock (_gate)
         {
-            if (!_objects.TryGetValue(key, out var current))
-            {
-                throw Statuses.NotFound(key.Group, key.Resource, key.Name);
-            }
-
+            var current = Find(key)?.Object ?? throw Statuses.NotFound(key.Group, key.Resource, key.Name);
             var next = change(current.CloneObject());
             var metadata = next.Metadata();
             metadata["uid"] = current.Obj("metadata")?["uid"]?.DeepClone();
             metadata["creationTimestamp"] = current.Obj("metadata")?["creationTimestamp"]?.DeepClone();
             metadata["resourceVersion"] = current.Obj("metadata")?["resourceVersion"]?.DeepClone();
             ObjectLayout.Normalize(next);
-            if (SameIgnoringManagedFields(current, next) || dryRun)
+            if (SameIgnoringManagedFields(current, next))
             {
-                return SameIgnoringManagedFields(current, next) ? current.CloneObject() : next;
+                result = current;
             }
-
-            metadata["resourceVersion"] = Format(++_resourceVersion);
-            if (IsFinalized(key, next))
+            else if (dryRun)
             {
-                _objects.Remove(key);
-                Publish("DELETED", key, next, current);
-                return next.CloneObject();
+                return next;
             }
+            else
+            {
+                metadata["resourceVersion"] = Format(++_resourceVersion);
+                if (IsFinalized(key, next))
+                {
+                    TableOf(key).Remove(key.TableKey);
+                    Publish("DELETED", key, next, current);
+                }
+                else
+                {
+                    TableOf(key).Put(new StoredObject(key, next));
+                    Publish("MODIFIED", key, next, current);
+                }
 
-            _objects[key] = next;
-            Publish("MODIFIED", key, next, current);
-            return next.CloneObject();
+                result = next;
+            }
         }
+
+        return result.CloneObject();
     }
 
     /// <summary>Removes an object; the returned copy carries the deletion's resourceVersion.</summary>
     public JsonObject Remove(StoreKey key, bool dryRun, string? expectedUid = null)
     {
+        JsonObject removed;
         lock (_gate)
         {
-            if (!_objects.TryGetValue(key, out var current))
-            {
-                throw Statuses.NotFound(key.Group, key.Resource, key.Name);
-            }
-
+            var current = Find(key)?.Object ?? throw Statuses.NotFound(key.Group, key.Resource, key.Name);
             if (expectedUid is not null && current.Obj("metadata").Str("uid") != expectedUid)
             {
                 throw Statuses.Failure(
@@ -186,23 +209,28 @@ internal sealed class ObjectStore(TimeProvider clock)
                     new JsonObject { ["name"] = key.Name, ["kind"] = key.Resource });
             }
 
-            var removed = current.CloneObject();
+            removed = current.CloneObject();
             if (dryRun)
             {
                 return removed;
             }
 
-            _objects.Remove(key);
+            TableOf(key).Remove(key.TableKey);
             removed.Metadata()["resourceVersion"] = Format(++_resourceVersion);
             Publish("DELETED", key, removed, current);
-            return removed.CloneObject();
         }
+
+        return removed.CloneObject();
     }
 
     /// <summary>Subscribes to a resource and, atomically, returns either the current objects (no start RV)
-    /// or the history after <paramref name="fromResourceVersion"/>. Throws 410 when that is outside the window.</summary>
+    /// or the history after <paramref name="fromResourceVersion"/>. Throws 410 when that is outside the window.
+    /// Event objects are shared and read-only.</summary>
     public (List<StoreEvent> Initial, long StartResourceVersion, WatchSubscription Subscription) Watch(string group, string resource, long? fromResourceVersion)
     {
+        WatchSubscription subscription;
+        StoredObject[] current;
+        long resourceVersion;
         lock (_gate)
         {
             if (fromResourceVersion is { } from && from < _windowStart)
@@ -210,28 +238,26 @@ internal sealed class ObjectStore(TimeProvider clock)
                 throw Statuses.Expired($"too old resource version: {from} ({_windowStart})");
             }
 
-            var subscription = new WatchSubscription(group, resource, Unsubscribe);
+            subscription = new WatchSubscription(group, resource, Unsubscribe);
             _subscriptions.Add(subscription);
-            List<StoreEvent> initial;
             if (fromResourceVersion is { } since)
             {
-                initial = _history
-                    .Where(e => e.ResourceVersion > since && e.Key.Group == group && e.Key.Resource == resource)
-                    .Select(e => e with { Object = e.Object.CloneObject(), Previous = e.Previous?.CloneObject() })
-                    .ToList();
-            }
-            else
-            {
-                initial = _objects
-                    .Where(e => e.Key.Group == group && e.Key.Resource == resource)
-                    .OrderBy(e => e.Key.Namespace, StringComparer.Ordinal)
-                    .ThenBy(e => e.Key.Name, StringComparer.Ordinal)
-                    .Select(e => new StoreEvent("ADDED", e.Key, e.Value.CloneObject(), _resourceVersion, null))
-                    .ToList();
+                var replay = _history.Where(e => e.ResourceVersion > since && e.Key.Group == group && e.Key.Resource == resource).ToList();
+                return (replay, since, subscription);
             }
 
-            return (initial, fromResourceVersion ?? _resourceVersion, subscription);
+            current = _tables.TryGetValue((group, resource), out var table) ? table.Snapshot() : [];
+            resourceVersion = _resourceVersion;
         }
+
+        // The snapshot is immutable, so the initial events can be built outside the lock.
+        var initial = new List<StoreEvent>(current.Length);
+        foreach (var item in current)
+        {
+            initial.Add(new StoreEvent("ADDED", item.Key, item.Object, resourceVersion, null));
+        }
+
+        return (initial, resourceVersion, subscription);
     }
 
     public static string Format(long resourceVersion) => resourceVersion.ToString(CultureInfo.InvariantCulture);
@@ -244,9 +270,10 @@ internal sealed class ObjectStore(TimeProvider clock)
         }
     }
 
+    // Both objects are immutable from here on, so history and every subscriber share them.
     private void Publish(string type, StoreKey key, JsonObject obj, JsonObject? previous)
     {
-        var change = new StoreEvent(type, key, obj.CloneObject(), _resourceVersion, previous?.CloneObject());
+        var change = new StoreEvent(type, key, obj, _resourceVersion, previous);
         _history.Add(change);
         if (_history.Count > HistoryLimit)
         {
@@ -258,10 +285,24 @@ internal sealed class ObjectStore(TimeProvider clock)
         {
             if (subscription.Group == key.Group && subscription.Resource == key.Resource)
             {
-                subscription.Publish(change with { Object = obj.CloneObject(), Previous = previous?.CloneObject() });
+                subscription.Publish(change);
             }
         }
     }
+
+    private ResourceTable TableOf(StoreKey key)
+    {
+        if (!_tables.TryGetValue((key.Group, key.Resource), out var table))
+        {
+            table = new ResourceTable();
+            _tables[(key.Group, key.Resource)] = table;
+        }
+
+        return table;
+    }
+
+    private StoredObject? Find(StoreKey key) =>
+        _tables.TryGetValue((key.Group, key.Resource), out var table) ? table.Find(key.TableKey) : null;
 
     private void AssignIdentity(JsonObject metadata, JsonObject obj)
     {

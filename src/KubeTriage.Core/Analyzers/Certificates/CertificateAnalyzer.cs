@@ -103,5 +103,5 @@ internal sealed class CertificateAnalyzer : IAnalyzer
     }
 
     private static List<ObjectRef> UsersOf(AnalysisContext context, KubeObject secret)
-        => [.. context.Cluster.OfKind("Ingress").Where(i => i.Namespace == secret.Namespace && i.Raw.Objects("spec.tls").Any(t => t.Str("secretName") == secret.Name)).Select(i => i.Ref)];
+        => [.. context.Cluster.InNamespace("Ingress", secret.Namespace).Where(i => i.Raw.Objects("spec.tls").Any(t => t.Str("secretName") == secret.Name)).Select(i => i.Ref)];
 }

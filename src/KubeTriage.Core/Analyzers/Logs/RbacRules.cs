@@ -9,7 +9,7 @@ internal static class RbacRules
     public static IReadOnlyList<(KubeObject Binding, KubeObject? Role, IReadOnlyList<JsonElement> Rules)> Bound(ClusterState cluster, string saNamespace, string saName, string? requestNamespace)
     {
         var bindings = cluster.OfKind("ClusterRoleBinding")
-            .Concat(requestNamespace is null ? [] : cluster.OfKind("RoleBinding").Where(b => b.Namespace == requestNamespace))
+            .Concat(requestNamespace is null ? [] : cluster.InNamespace("RoleBinding", requestNamespace))
             .Where(b => b.Raw.Objects("subjects").Any(s => s.Str("kind") == "ServiceAccount" && s.Str("name") == saName && (s.Str("namespace") ?? b.Namespace) == saNamespace));
         return [.. bindings.Select(b =>
         {

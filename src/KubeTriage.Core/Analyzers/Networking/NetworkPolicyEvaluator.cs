@@ -9,7 +9,7 @@ internal sealed class NetworkPolicyEvaluator(ClusterState cluster)
 {
     /// <summary>Returns the policies that isolate the pod for "Ingress" or "Egress".</summary>
     public IReadOnlyList<KubeObject> Isolating(KubeObject pod, string direction)
-        => [.. cluster.OfKind("NetworkPolicy").Where(p => p.Namespace == pod.Namespace && Types(p).Contains(direction)
+        => [.. cluster.InNamespace("NetworkPolicy", pod.Namespace).Where(p => Types(p).Contains(direction)
             && LabelSelector.MatchesOrEmpty(p.Raw.At("spec.podSelector"), pod.Labels))];
 
     /// <summary>Returns whether traffic from one pod to another on a port is allowed by both sides' policies.</summary>

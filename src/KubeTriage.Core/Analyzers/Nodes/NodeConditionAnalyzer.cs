@@ -17,7 +17,8 @@ internal sealed class NodeConditionAnalyzer : IAnalyzer
     {
         var conditions = node.Raw.Objects("status.conditions").ToList();
         var ready = conditions.FirstOrDefault(c => c.Str("type") == "Ready");
-        var podsOnNode = context.InScope("Pod").Where(p => new PodView(p).NodeName == node.Name && !new PodView(p).IsTerminal).ToList();
+        var podsOnNode = context.Cluster.PodsOnNode(node.Name)
+            .Where(p => !new PodView(p).IsTerminal && (context.NamespaceFilter is null || p.Namespace == context.NamespaceFilter)).ToList();
         if (ready.Exists() && ready.Str("status") != "True")
         {
             context.Add(new Finding

@@ -26,7 +26,7 @@ internal sealed class PdbAnalyzer : IAnalyzer
             return;
         }
 
-        var pods = context.Cluster.OfKind("Pod").Where(p => p.Namespace == pdb.Namespace && !new PodView(p).IsTerminal
+        var pods = context.Cluster.InNamespace("Pod", pdb.Namespace).Where(p => !new PodView(p).IsTerminal
             && LabelSelector.Matches(pdb.Raw.At("spec.selector"), p.Labels)).ToList();
         var podNames = pods.Select(p => p.Name).ToHashSet();
         var nodes = pods.Select(p => new PodView(p).NodeName).OfType<string>().ToHashSet();

@@ -15,7 +15,8 @@ public static class ServiceEndpoints
             return [];
         }
 
-        return [.. cluster.OfKind("Pod").Where(p => p.Namespace == service.Namespace && !new PodView(p).IsTerminal && LabelSelector.Matches(selector, p.Labels))];
+        return cluster.Memo("selected-pods", service.Ref, () =>
+            (IReadOnlyList<KubeObject>)[.. cluster.InNamespace("Pod", service.Namespace).Where(p => !new PodView(p).IsTerminal && LabelSelector.Matches(selector, p.Labels))]);
     }
 
     /// <summary>Returns whether the Service has at least one ready endpoint (Endpoints, EndpointSlices, or ready selected pods).</summary>
@@ -27,7 +28,7 @@ public static class ServiceEndpoints
             return endpoints.Raw.Objects("subsets").Any(s => s.Objects("addresses").Any());
         }
 
-        var slices = cluster.OfKind("EndpointSlice").Where(s => s.Namespace == service.Namespace && s.Labels.GetValueOrDefault("kubernetes.io/service-name") == service.Name).ToList();
+        var slices = cluster.InNamespace("EndpointSlice", service.Namespace).Where(s => s.Labels.GetValueOrDefault("kubernetes.io/service-name") == service.Name).ToList();
         if (slices.Count > 0)
         {
             return slices.Any(s => s.Raw.Objects("endpoints").Any(e => e.Bool("conditions.ready") != false));
@@ -41,7 +42,7 @@ public static class ServiceEndpoints
     {
         var selector = service.Raw.Map("spec.selector");
         return new[] { "Deployment", "StatefulSet", "DaemonSet" }
-            .SelectMany(cluster.OfKind)
-            .Where(w => w.Namespace == service.Namespace && LabelSelector.Matches(selector, w.Raw.Map("spec.template.metadata.labels")));
+            .SelectMany(kind => cluster.InNamespace(kind, service.Namespace))
+            .Where(w => LabelSelector.Matches(selector, w.Raw.Map("spec.template.metadata.labels")));
     }
 }

@@ -113,7 +113,7 @@ internal sealed class WorkloadAnalyzer : IAnalyzer
             return [];
         }
 
-        return context.Cluster.OfKind("ResourceQuota").Where(q => q.Namespace == controller.Namespace).Select(q =>
+        return context.Cluster.InNamespace("ResourceQuota", controller.Namespace).Select(q =>
             Evidence.Status($"ResourceQuota {q.Name}: used " + string.Join(", ", q.Raw.Map("status.used").Select(kv => $"{kv.Key}={kv.Value}"))
                 + " of hard " + string.Join(", ", q.Raw.Map("status.hard").Select(kv => $"{kv.Key}={kv.Value}"))));
     }
