@@ -21,6 +21,9 @@ public interface IKubernetesClient
     Task<ApiResourceCatalog> DiscoverAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Lists objects across all pages; a null namespace lists all namespaces (or a cluster-scoped type).</summary>
+    /// <summary>Lists every page of a resource as read-only elements (items lack kind/apiVersion, as on the wire).</summary>
+    Task<KubeElementList> ListElementsAsync(ResourceType type, string? ns, ListOptions? options = null, CancellationToken cancellationToken = default);
+
     Task<KubeList> ListAsync(ResourceType type, string? ns, ListOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets one object.</summary>

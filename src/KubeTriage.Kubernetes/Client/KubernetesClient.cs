@@ -60,6 +60,10 @@ public sealed class KubernetesClient : IKubernetesClient, IDisposable
         new DiscoveryClient(_requester, _options.DiscoveryConcurrency).DiscoverAsync(cancellationToken);
 
     /// <inheritdoc />
+    public Task<KubeElementList> ListElementsAsync(ResourceType type, string? ns, ListOptions? options = null, CancellationToken cancellationToken = default) =>
+        new ListPager(_requester).ListElementsAsync(type, ns, options ?? new ListOptions(), cancellationToken);
+
+    /// <inheritdoc />
     public Task<KubeList> ListAsync(ResourceType type, string? ns, ListOptions? options = null, CancellationToken cancellationToken = default) =>
         new ListPager(_requester).ListAsync(type, ns, options ?? new ListOptions(), cancellationToken);
 

@@ -26,15 +26,12 @@ public sealed class LiveClusterCollector(IKubernetesClient client, string cluste
         {
             try
             {
-                var list = await client.ListAsync(type, type.Namespaced ? ns : null, cancellationToken: ct);
+                var list = await client.ListElementsAsync(type, type.Namespaced ? ns : null, cancellationToken: ct);
                 foreach (var item in list.Items)
                 {
-                    if (type.Kind == "Secret")
-                    {
-                        SecretScrubber.Scrub(item);
-                    }
-
-                    objects.Add(new KubeObject(item));
+                    // Secret values are dropped before the object exists anywhere else in the process.
+                    var element = type.Kind == "Secret" ? SecretScrubber.Scrub(item) : item;
+                    objects.Add(new KubeObject(element, list.ItemKind ?? type.Kind, list.ApiVersion ?? type.ApiVersion));
                 }
             }
             catch (KubernetesApiException ex)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace KubeTriage.Kubernetes.Collection;
@@ -8,7 +9,14 @@ internal static class SecretScrubber
     // Certificates are public (they are sent to every TLS client); the expiry check needs them. Keys stay masked.
     private static readonly HashSet<string> PublicCertificateKeys = ["tls.crt", "ca.crt"];
 
-    public static void Scrub(JsonObject secret)
+    public static JsonElement Scrub(JsonElement secret)
+    {
+        var copy = JsonObject.Create(secret)!;
+        ScrubNode(copy);
+        return JsonSerializer.SerializeToElement(copy);
+    }
+
+    private static void ScrubNode(JsonObject secret)
     {
         foreach (var field in new[] { "data", "stringData" })
         {

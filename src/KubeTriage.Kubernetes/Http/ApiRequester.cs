@@ -23,6 +23,23 @@ internal sealed class ApiRequester(HttpClient http, string server, KubernetesCli
         }
     }
 
+    /// <summary>Sends a GET and parses the reply as a read-only document (no node tree): the path for big lists.</summary>
+    public async Task<JsonDocument> GetDocumentAsync(string path, CancellationToken cancellationToken)
+    {
+        using var timeout = StartTimeout(cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout, cancellationToken).ConfigureAwait(false);
+        await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+        try
+        {
+            return await JsonDocument.ParseAsync(stream, cancellationToken: timeout.Token).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            throw new KubernetesConnectionException(server, $"GET {path} returned invalid JSON: {ex.Message}", ex);
+        }
+    }
+
     public async Task<string> SendTextAsync(string path, string accept, CancellationToken cancellationToken)
     {
         using var timeout = StartTimeout(cancellationToken);
