@@ -17,7 +17,10 @@ public sealed class ClusterState
     public ClusterState(IEnumerable<KubeObject> objects, IEnumerable<ContainerLog> logs, string source = "snapshot")
     {
         Source = source;
-        foreach (var obj in objects)
+        var all = objects as IReadOnlyCollection<KubeObject> ?? [.. objects];
+        _byRef.EnsureCapacity(all.Count);
+        _byUid.EnsureCapacity(all.Count);
+        foreach (var obj in all)
         {
             var key = (obj.Kind, obj.Namespace ?? "", obj.Name);
             if (_byRef.TryGetValue(key, out var existing))
@@ -38,8 +41,32 @@ public sealed class ClusterState
             }
         }
 
-        // Deterministic order whatever order the source delivered objects in (parallel lists, file order).
-        foreach (var list in _byKind.Values)
+        // Two independent halves, run side by side: ordering and owner indexes, and the event index.
+        EventView[] views = [];
+        Dictionary<(string Kind, string Namespace, string Name), IReadOnlyList<EventView>> eventsByObject = [];
+        IndexObjects();
+        (views, eventsByObject) = IndexEvents(OfKind("Event"));
+        Events = views;
+        EventsByObject = eventsByObject;
+
+        _podsByNode = new Lazy<Dictionary<string, List<KubeObject>>>(() => OfKind("Pod")
+            .GroupBy(p => p.Raw.Str("spec.nodeName") ?? "")
+            .ToDictionary(g => g.Key, g => g.ToList()));
+
+        foreach (var log in logs)
+        {
+            _logs[(log.Namespace, log.Pod, log.Container, log.Previous)] = log;
+        }
+    }
+
+    /// <summary>Gets where the data came from ("snapshot", or a cluster name).</summary>
+    public string Source { get; }
+
+    // Deterministic order whatever order the source delivered objects in (parallel lists, file order).
+    // Events are the bulk of a cluster and are only reached through their involved object, so they skip this.
+    private void IndexObjects()
+    {
+        foreach (var list in _byKind.Values.Where(l => l.Count > 0 && l[0].Kind != "Event"))
         {
             list.Sort(static (a, b) =>
             {
@@ -52,11 +79,7 @@ public sealed class ClusterState
             }
         }
 
-        _podsByNode = new Lazy<Dictionary<string, List<KubeObject>>>(() => OfKind("Pod")
-            .GroupBy(p => p.Raw.Str("spec.nodeName") ?? "")
-            .ToDictionary(g => g.Key, g => g.ToList()));
-
-        foreach (var obj in _byRef.Values)
+        foreach (var obj in _byRef.Values.Where(o => o.Kind != "Event"))
         {
             foreach (var owner in obj.OwnerReferences)
             {
@@ -68,23 +91,32 @@ public sealed class ClusterState
                 children.Add(obj);
             }
         }
-
-        foreach (var log in logs)
-        {
-            _logs[(log.Namespace, log.Pod, log.Container, log.Previous)] = log;
-        }
-
-        var events = OfKind("Event");
-        var views = new EventView[events.Count];
-        Parallel.For(0, events.Count, i => views[i] = new EventView(events[i]));
-        Events = views;
-        EventsByObject = Events
-            .GroupBy(e => (e.InvolvedKind, e.InvolvedNamespace ?? "", e.InvolvedName))
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<EventView>)[.. g.OrderBy(e => e.LastSeen)]);
     }
 
-    /// <summary>Gets where the data came from ("snapshot", or a cluster name).</summary>
-    public string Source { get; }
+    // Events ordered by time (then name) so every consumer sees the same order offline and live.
+    private static (EventView[] Views, Dictionary<(string Kind, string Namespace, string Name), IReadOnlyList<EventView>> ByObject) IndexEvents(IReadOnlyList<KubeObject> events)
+    {
+        var views = new EventView[events.Count];
+        Parallel.For(0, events.Count, i => views[i] = new EventView(events[i]));
+        Array.Sort(views, static (a, b) =>
+        {
+            var byTime = Nullable.Compare(a.LastSeen, b.LastSeen);
+            return byTime != 0 ? byTime : string.CompareOrdinal(a.Object.Name, b.Object.Name);
+        });
+        var byObject = new Dictionary<(string Kind, string Namespace, string Name), IReadOnlyList<EventView>>();
+        foreach (var view in views)
+        {
+            var key = (view.InvolvedKind, view.InvolvedNamespace ?? "", view.InvolvedName);
+            if (!byObject.TryGetValue(key, out var list))
+            {
+                byObject[key] = list = new List<EventView>();
+            }
+
+            ((List<EventView>)list).Add(view);
+        }
+
+        return (views, byObject);
+    }
 
     /// <summary>Gets every object.</summary>
     public IEnumerable<KubeObject> All => _byRef.Values;
@@ -106,6 +138,19 @@ public sealed class ClusterState
     /// <summary>Returns the objects of a kind (case-insensitive) in one namespace.</summary>
     public IReadOnlyList<KubeObject> InNamespace(string kind, string? ns)
         => _byKindNamespace.GetValueOrDefault((kind.ToLowerInvariant(), ns ?? "")) ?? (IReadOnlyList<KubeObject>)[];
+
+    /// <summary>Returns the pods of a namespace that are not finished (Succeeded/Failed) and carry label key=value.</summary>
+    /// <remarks>An index built once per namespace: Services, PDBs and policies select pods by labels many times.</remarks>
+    public IReadOnlyList<KubeObject> ActivePodsWithLabel(string? ns, string key, string value)
+    {
+        var index = Memo("active-pods-by-label", new ObjectRef("Namespace", null, ns ?? ""), () =>
+            InNamespace("Pod", ns)
+                .Where(p => p.Raw.Str("status.phase") is not ("Succeeded" or "Failed"))
+                .SelectMany(p => p.Labels.Select(l => (Label: l.Key + "=" + l.Value, Pod: p)))
+                .GroupBy(x => x.Label, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(x => x.Pod).ToList(), StringComparer.Ordinal));
+        return index.GetValueOrDefault(key + "=" + value) ?? (IReadOnlyList<KubeObject>)[];
+    }
 
     /// <summary>Returns the pods scheduled to a node.</summary>
     public IReadOnlyList<KubeObject> PodsOnNode(string node) => _podsByNode.Value.GetValueOrDefault(node) ?? [];

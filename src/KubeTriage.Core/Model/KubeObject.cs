@@ -16,9 +16,32 @@ public sealed class KubeObject
     public KubeObject(JsonElement raw, string? kind = null, string? apiVersion = null)
     {
         Raw = raw;
-        Kind = raw.Str("kind") ?? kind ?? "";
-        ApiVersion = raw.Str("apiVersion") ?? apiVersion ?? "";
-        var metadata = raw.Prop("metadata");
+
+        // One pass over the top-level properties: list items usually lack kind/apiVersion, and looking for an
+        // absent property scans them all, for each of 100,000 events.
+        JsonElement metadata = default;
+        string? ownKind = null, ownApiVersion = null;
+        if (raw.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in raw.EnumerateObject())
+            {
+                if (property.NameEquals("metadata"u8))
+                {
+                    metadata = property.Value;
+                }
+                else if (property.NameEquals("kind"u8))
+                {
+                    ownKind = property.Value.AsString();
+                }
+                else if (property.NameEquals("apiVersion"u8))
+                {
+                    ownApiVersion = property.Value.AsString();
+                }
+            }
+        }
+
+        Kind = ownKind ?? kind ?? "";
+        ApiVersion = ownApiVersion ?? apiVersion ?? "";
         Name = metadata.Str("name") ?? "";
         var ns = metadata.Str("namespace");
         Namespace = string.IsNullOrEmpty(ns) ? null : ns;

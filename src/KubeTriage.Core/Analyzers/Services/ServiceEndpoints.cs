@@ -15,8 +15,12 @@ public static class ServiceEndpoints
             return [];
         }
 
+        // Start from the rarest label of the selector, then check the rest: a Service selects few of many pods.
         return cluster.Memo("selected-pods", service.Ref, () =>
-            (IReadOnlyList<KubeObject>)[.. cluster.InNamespace("Pod", service.Namespace).Where(p => !new PodView(p).IsTerminal && LabelSelector.Matches(selector, p.Labels))]);
+        {
+            var candidates = selector.Select(kv => cluster.ActivePodsWithLabel(service.Namespace, kv.Key, kv.Value)).MinBy(list => list.Count)!;
+            return (IReadOnlyList<KubeObject>)[.. candidates.Where(p => LabelSelector.Matches(selector, p.Labels))];
+        });
     }
 
     /// <summary>Returns whether the Service has at least one ready endpoint (Endpoints, EndpointSlices, or ready selected pods).</summary>
