@@ -14,9 +14,9 @@ internal sealed class CronJobPrinter : IRowPrinter
         new("Active", "A list of pointers to currently running jobs."),
         new("Last Schedule", "Information when was the last time the job was successfully scheduled."),
         TableColumn.AgeColumn,
-        new("Containers", "Names of each container in the template.", 1),
-        new("Images", "Images referenced by each container in the template.", 1),
-        new("Selector", "A label query over pods that should match the pod count.", 1),
+        TableColumn.ContainersColumn,
+        TableColumn.ImagesColumn,
+        TableColumn.PodSelectorColumn,
     ];
 
     public IEnumerable<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)

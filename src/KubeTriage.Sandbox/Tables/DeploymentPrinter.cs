@@ -14,8 +14,8 @@ internal sealed class DeploymentPrinter : IRowPrinter
         new("Up-to-date", "Total number of non-terminated pods targeted by this deployment that have the desired template spec."),
         new("Available", "Total number of available pods (ready for at least minReadySeconds) targeted by this deployment."),
         TableColumn.AgeColumn,
-        new("Containers", "Names of each container in the template.", 1),
-        new("Images", "Images referenced by each container in the template.", 1),
+        TableColumn.ContainersColumn,
+        TableColumn.ImagesColumn,
         new("Selector", "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.", 1),
     ];
 

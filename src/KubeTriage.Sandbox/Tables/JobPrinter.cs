@@ -14,9 +14,9 @@ internal sealed class JobPrinter : IRowPrinter
         new("Completions", "The desired number of successfully finished pods the job should be run with."),
         new("Duration", "Time required to complete the job."),
         TableColumn.AgeColumn,
-        new("Containers", "Names of each container in the template.", 1),
-        new("Images", "Images referenced by each container in the template.", 1),
-        new("Selector", "A label query over pods that should match the pod count.", 1),
+        TableColumn.ContainersColumn,
+        TableColumn.ImagesColumn,
+        TableColumn.PodSelectorColumn,
     ];
 
     public IEnumerable<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)

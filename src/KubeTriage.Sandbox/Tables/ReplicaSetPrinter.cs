@@ -14,8 +14,8 @@ internal sealed class ReplicaSetPrinter : IRowPrinter
         new("Current", "Replicas is the most recently observed number of replicas."),
         new("Ready", "The number of ready replicas for this replica set."),
         TableColumn.AgeColumn,
-        new("Containers", "Names of each container in the template.", 1),
-        new("Images", "Images referenced by each container in the template.", 1),
+        TableColumn.ContainersColumn,
+        TableColumn.ImagesColumn,
         new("Selector", "Selector is a label query over pods that should match the replica count.", 1),
     ];
 

@@ -11,8 +11,8 @@ internal sealed class StatefulSetPrinter : IRowPrinter
         TableColumn.NameColumn,
         new("Ready", "Number of the pod with ready state"),
         TableColumn.AgeColumn,
-        new("Containers", "Names of each container in the template.", 1),
-        new("Images", "Images referenced by each container in the template.", 1),
+        TableColumn.ContainersColumn,
+        TableColumn.ImagesColumn,
     ];
 
     public IEnumerable<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)

@@ -13,6 +13,13 @@ internal sealed record TableColumn(string Name, string Description, int Priority
 
     public static TableColumn AgeColumn { get; } = new("Age", AgeDescription);
 
+    // The wide-output columns every workload printer shares (kubectl -o wide).
+    public static TableColumn ContainersColumn { get; } = new("Containers", "Names of each container in the template.", 1);
+
+    public static TableColumn ImagesColumn { get; } = new("Images", "Images referenced by each container in the template.", 1);
+
+    public static TableColumn PodSelectorColumn { get; } = new("Selector", "A label query over pods that should match the pod count.", 1);
+
     public JsonObject ToJson() => new()
     {
         ["name"] = Name,

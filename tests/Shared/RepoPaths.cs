@@ -1,4 +1,4 @@
-namespace KubeTriage.Cli.Tests;
+namespace KubeTriage.Tests.Shared;
 
 /// <summary>Finds folders of the repository from the test's output directory.</summary>
 internal static class RepoPaths
@@ -6,6 +6,8 @@ internal static class RepoPaths
     public static string Root { get; } = FindRoot();
 
     public static string Scenarios => Path.Combine(Root, "scenarios");
+
+    public static string WireFixtures => Path.Combine(Root, "tests", "Fixtures", "k8s-wire");
 
     public static IEnumerable<string> ScenarioNames()
         => Directory.EnumerateDirectories(Scenarios).Where(d => File.Exists(Path.Combine(d, "scenario.yaml"))).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
