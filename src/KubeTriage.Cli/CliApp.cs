@@ -13,6 +13,7 @@ internal static class CliApp
         root.Subcommands.Add(DiagnoseCommand.Create(console));
         root.Subcommands.Add(SandboxCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
+        root.Subcommands.Add(ServeCommand.Create(console));
         return root;
     }
 

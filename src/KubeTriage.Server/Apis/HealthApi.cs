@@ -1,0 +1,61 @@
+using KubeTriage.Server.Investigations;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace KubeTriage.Server.Apis;
+
+/// <summary>Liveness, readiness and service information.</summary>
+internal static class HealthApi
+{
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).WithTags("health");
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).WithTags("health");
+        app.MapGet("/ping", () => TypedResults.Text("pong")).WithTags("health");
+        app.MapGet("/ready", ReadyAsync).WithTags("health");
+        app.MapGet("/", Info).WithTags("health");
+        return app;
+    }
+
+    private static IResult Info(ServerOptions options, IClusterAccess clusters) => TypedResults.Ok(new
+    {
+        name = "kubetriage",
+        version = options.Version,
+        clusters = clusters.Clusters,
+        default_cluster = clusters.DefaultCluster,
+        engine = "deterministic",
+        llm = "not configured",
+        endpoints = new[] { "POST /", "POST /stream", "POST /analyze", "GET /schema", "GET /openapi.json", "GET /metrics", "GET /ready?deep=true" },
+    });
+
+    // Shallow: the process is up and configured. Deep: every cluster answers /version with our credentials.
+    private static async Task<IResult> ReadyAsync(bool? deep, IClusterAccess clusters, CancellationToken ct)
+    {
+        var checks = new Dictionary<string, object> { ["configuration"] = new { status = "ok" } };
+        var ready = true;
+        if (deep == true)
+        {
+            foreach (var name in clusters.Clusters)
+            {
+                try
+                {
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    timeout.CancelAfter(TimeSpan.FromSeconds(5));
+                    var version = await clusters.Get(name).GetVersionAsync(timeout.Token);
+                    checks[$"cluster:{name}"] = new { status = "ok", version = version.GitVersion };
+                }
+                catch (Exception ex) when (ex is Kubernetes.KubernetesException or OperationCanceledException)
+                {
+                    ready = false;
+                    checks[$"cluster:{name}"] = new { status = "unavailable", error = ex.Message };
+                }
+            }
+
+            checks["llm"] = new { status = "not configured", detail = "the deterministic engine answers" };
+        }
+
+        var body = new { status = ready ? "ready" : "not ready", checks };
+        return ready ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

@@ -1,0 +1,32 @@
+namespace KubeTriage.Server;
+
+/// <summary>Settings of <c>kubetriage serve</c>.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>Gets the address to bind; loopback by default.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>Gets the port (0 picks a free one).</summary>
+    public int Port { get; init; } = 8080;
+
+    /// <summary>Gets the accepted API keys (bearer tokens); empty means no authentication.</summary>
+    public IReadOnlyList<string> ApiKeys { get; init; } = [];
+
+    /// <summary>Gets whether serving a non-loopback address without API keys was explicitly intended.</summary>
+    public bool AllowUnauthenticated { get; init; }
+
+    /// <summary>Gets how many investigations run at once.</summary>
+    public int MaxConcurrentInvestigations { get; init; } = 4;
+
+    /// <summary>Gets how many investigations may wait for a slot before requests get 429.</summary>
+    public int MaxQueuedInvestigations { get; init; } = 64;
+
+    /// <summary>Gets the largest accepted request body.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Gets how many requests one client may send per minute.</summary>
+    public int RequestsPerMinutePerClient { get; init; } = 600;
+
+    /// <summary>Gets the version reported by <c>GET /</c>.</summary>
+    public string Version { get; init; } = typeof(ServerOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+}
