@@ -33,6 +33,8 @@ public static class ServerHost
         builder.Services.TryAddSingleton<DiagnosisEngine>();
         builder.Services.TryAddSingleton<ServerMetrics>();
         builder.Services.TryAddSingleton<PrometheusExporter>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<CollectionCache>();
         builder.Services.TryAddSingleton<InvestigationRunner>();
         builder.Services.TryAddSingleton(_ => new InvestigationGate(options.MaxConcurrentInvestigations, options.MaxQueuedInvestigations));
         builder.Services.AddProblemDetails();

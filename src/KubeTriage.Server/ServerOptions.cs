@@ -27,6 +27,12 @@ public sealed record ServerOptions
     /// <summary>Gets how many requests one client may send per minute.</summary>
     public int RequestsPerMinutePerClient { get; init; } = 600;
 
+    /// <summary>Gets how old a shared cluster collection may be before an investigation collects again (zero: never share).</summary>
+    public TimeSpan CollectionMaxAge { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets the deadline of one live collection.</summary>
+    public TimeSpan CollectionTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
     /// <summary>Gets the version reported by <c>GET /</c>.</summary>
     public string Version { get; init; } = typeof(ServerOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using KubeTriage.Core.Engine;
-using KubeTriage.Kubernetes.Collection;
 using KubeTriage.Server.Contracts;
 using KubeTriage.Server.Observability;
 
@@ -8,21 +7,22 @@ namespace KubeTriage.Server.Investigations;
 
 /// <summary>Runs one investigation with the deterministic engine: collect the cluster live, diagnose, account.</summary>
 /// <remarks>The LLM coordinator plugs in here when a provider is configured; without one this is the whole answer.</remarks>
-internal sealed class InvestigationRunner(IClusterAccess clusters, DiagnosisEngine engine, ServerMetrics metrics)
+internal sealed class InvestigationRunner(IClusterAccess clusters, CollectionCache cache, DiagnosisEngine engine, ServerMetrics metrics)
 {
     public async Task<InvestigationResult> RunAsync(string? cluster, string? ns, Func<InvestigationProgress, Task>? progress, CancellationToken ct)
     {
         var requestId = Guid.NewGuid().ToString("n");
         var stopwatch = Stopwatch.StartNew();
         var name = string.IsNullOrEmpty(cluster) ? clusters.DefaultCluster : cluster;
-        var client = clusters.Get(name);
+        _ = clusters.Get(name);
         if (progress is not null)
         {
             await progress(new InvestigationProgress("engine", "collect", $"listing objects, events and logs of cluster {name}{(ns is null ? "" : $", namespace {ns}")}"));
         }
 
-        var collection = await new LiveClusterCollector(client, name).CollectAsync(ns, ct);
-        metrics.KubernetesCollections.Add(1);
+        var before = cache.Collections;
+        var collection = await cache.GetAsync(name, ns, ct);
+        metrics.KubernetesCollections.Add(cache.Collections - before);
         if (progress is not null)
         {
             await progress(new InvestigationProgress("engine", "diagnose", $"{collection.State.All.Count()} objects, {collection.State.LogCount} logs"));

@@ -1,0 +1,11 @@
+namespace KubeTriage.AI.Configuration;
+
+/// <summary>Names the agent roles that may use different models.</summary>
+public enum AgentRole
+{
+    /// <summary>The agent that plans and writes the diagnosis; gets the stronger model.</summary>
+    Coordinator,
+
+    /// <summary>The agents that gather and summarise evidence; get the cheaper model.</summary>
+    Collector,
+}

@@ -1,0 +1,28 @@
+using KubeTriage.AI.Middleware;
+
+namespace KubeTriage.AI.Configuration;
+
+/// <summary>Supplies the shared pieces of the pipelines built by <see cref="ChatClientFactory"/>.</summary>
+public sealed class ChatClientFactoryOptions
+{
+    /// <summary>Gets or sets the HTTP client; null creates one per pipeline.</summary>
+    public HttpClient? HttpClient { get; set; }
+
+    /// <summary>Gets or sets the ledger that collects usage per agent.</summary>
+    public UsageLedger Ledger { get; set; } = new();
+
+    /// <summary>Gets or sets the model prices used for cost.</summary>
+    public PriceTable Prices { get; set; } = new();
+
+    /// <summary>Gets the redaction settings.</summary>
+    public RedactionOptions Redaction { get; } = new();
+
+    /// <summary>Gets the retry settings.</summary>
+    public RetryOptions Retry { get; } = new();
+
+    /// <summary>Gets or sets the clock for backoff, timeouts and SigV4 signing.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Gets or sets the agent name recorded in the ledger; defaults to the role name.</summary>
+    public string? AgentName { get; set; }
+}
