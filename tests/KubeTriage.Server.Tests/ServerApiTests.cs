@@ -132,4 +132,23 @@ public sealed class ServerApiTests(ServerFixture server) : IClassFixture<ServerF
         Assert.Contains("# TYPE kubetriage_http_requests_total counter", metrics);
         Assert.Contains("route=\"/health\"", metrics);
     }
+
+    [Fact]
+    public async Task AlertStorm_ConcurrentAnalyses_ShareOneCollection()
+    {
+        var before = await CollectionsAsync();
+        var alert = new { status = "firing", labels = new Dictionary<string, string> { ["alertname"] = "KubeDeploymentReplicasMismatch", ["namespace"] = "team-storm", ["deployment"] = "x" } };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => server.Client.PostAsJsonAsync("/analyze", alert, Ct)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(before + 1, await CollectionsAsync());
+    }
+
+    private async Task<long> CollectionsAsync()
+    {
+        var metrics = await server.Client.GetStringAsync("/metrics", Ct);
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("kubetriage_kubernetes_collections_total", StringComparison.Ordinal));
+        return line is null ? 0 : (long)double.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -9,7 +9,7 @@ namespace KubeTriage.Server.Investigations;
 /// them keeps the API server's load flat. Concurrent callers wait on the same collection (single flight); a
 /// failed collection is not kept.
 /// </remarks>
-internal sealed class CollectionCache(IClusterAccess clusters, ServerOptions options, TimeProvider clock)
+internal sealed class CollectionCache(IClusterAccess clusters, ServerOptions options, TimeProvider clock, Observability.ServerMetrics metrics)
 {
     private readonly ConcurrentDictionary<(string Cluster, string Namespace), Entry> _entries = new();
     private long _collections;
@@ -45,6 +45,7 @@ internal sealed class CollectionCache(IClusterAccess clusters, ServerOptions opt
     private async Task<LiveCollection> CollectAsync(string cluster, string? ns)
     {
         Interlocked.Increment(ref _collections);
+        metrics.KubernetesCollections.Add(1);
         using var timeout = new CancellationTokenSource(options.CollectionTimeout);
         return await new LiveClusterCollector(clusters.Get(cluster), cluster).CollectAsync(ns, timeout.Token);
     }

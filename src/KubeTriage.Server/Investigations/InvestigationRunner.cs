@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using KubeTriage.Core.Engine;
 using KubeTriage.Server.Contracts;
-using KubeTriage.Server.Observability;
 
 namespace KubeTriage.Server.Investigations;
 
 /// <summary>Runs one investigation with the deterministic engine: collect the cluster live, diagnose, account.</summary>
 /// <remarks>The LLM coordinator plugs in here when a provider is configured; without one this is the whole answer.</remarks>
-internal sealed class InvestigationRunner(IClusterAccess clusters, CollectionCache cache, DiagnosisEngine engine, ServerMetrics metrics)
+internal sealed class InvestigationRunner(IClusterAccess clusters, CollectionCache cache, DiagnosisEngine engine)
 {
     public async Task<InvestigationResult> RunAsync(string? cluster, string? ns, Func<InvestigationProgress, Task>? progress, CancellationToken ct)
     {
@@ -20,9 +19,7 @@ internal sealed class InvestigationRunner(IClusterAccess clusters, CollectionCac
             await progress(new InvestigationProgress("engine", "collect", $"listing objects, events and logs of cluster {name}{(ns is null ? "" : $", namespace {ns}")}"));
         }
 
-        var before = cache.Collections;
         var collection = await cache.GetAsync(name, ns, ct);
-        metrics.KubernetesCollections.Add(cache.Collections - before);
         if (progress is not null)
         {
             await progress(new InvestigationProgress("engine", "diagnose", $"{collection.State.All.Count()} objects, {collection.State.LogCount} logs"));
