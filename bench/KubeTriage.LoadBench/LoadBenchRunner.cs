@@ -36,6 +36,7 @@ internal static class LoadBenchRunner
             MaxQueuedInvestigations = 256,
             RequestsPerMinutePerClient = 1_000_000,
             CollectionMaxAge = TimeSpan.FromSeconds(maxAge),
+            Store = new Storage.StoreOptions { DataDirectory = Directory.CreateTempSubdirectory("kt-load-data-").FullName },
         }, clusters);
         await app.StartAsync();
         var url = app.Urls.First();

@@ -4,6 +4,7 @@ using KubeTriage.Server.Apis;
 using KubeTriage.Server.Investigations;
 using KubeTriage.Server.Observability;
 using KubeTriage.Server.Security;
+using KubeTriage.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -36,6 +37,14 @@ public static class ServerHost
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<CollectionCache>();
         builder.Services.TryAddSingleton<InvestigationRunner>();
+        builder.Services.TryAddSingleton<RecordedInvestigations>();
+        builder.Services.TryAddSingleton<AlertQueue>();
+        builder.Services.AddHostedService<AlertWorker>();
+        builder.Services.AddKubeTriageStore(store =>
+        {
+            store.DataDirectory = options.Store.DataDirectory;
+            store.ConnectionString = options.Store.ConnectionString;
+        });
         builder.Services.TryAddSingleton(_ => new InvestigationGate(options.MaxConcurrentInvestigations, options.MaxQueuedInvestigations));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -57,6 +66,9 @@ public static class ServerHost
 
         var app = builder.Build();
 
+        // Schema migrations run on start, before the first request can touch the store.
+        app.Services.GetRequiredService<IKubeTriageStore>().MigrateAsync().GetAwaiter().GetResult();
+
         // The exporter must listen before the first instrument records.
         _ = app.Services.GetRequiredService<PrometheusExporter>();
         app.UseExceptionHandler();
@@ -76,6 +88,9 @@ public static class ServerHost
         app.MapQueryApi();
         app.MapAlertApi();
         app.MapSchemaApi();
+        app.MapHistoryApi();
+        app.MapWebhookApi();
+        app.MapIncidentApi();
         return app;
     }
 

@@ -33,6 +33,9 @@ public sealed record ServerOptions
     /// <summary>Gets the deadline of one live collection.</summary>
     public TimeSpan CollectionTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>Gets where threads and investigations are kept: SQLite in the data directory, or PostgreSQL.</summary>
+    public Storage.StoreOptions Store { get; init; } = new();
+
     /// <summary>Gets the version reported by <c>GET /</c>.</summary>
     public string Version { get; init; } = typeof(ServerOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 }

@@ -30,7 +30,14 @@ public sealed class ServerFixture : IAsyncLifetime
         var kubeconfig = Path.Combine(Directory.CreateTempSubdirectory("kt-server-").FullName, "config");
         _sandbox.WriteKubeconfig(kubeconfig);
         _clusters = ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(kubeconfig));
-        _app = ServerHost.Build(new ServerOptions { Port = 0, ApiKeys = [ApiKey], MaxRequestBodyBytes = 64 * 1024 }, _clusters);
+        var data = Directory.CreateTempSubdirectory("kt-server-data-").FullName;
+        _app = ServerHost.Build(new ServerOptions
+        {
+            Port = 0,
+            ApiKeys = [ApiKey],
+            MaxRequestBodyBytes = 64 * 1024,
+            Store = new Storage.StoreOptions { DataDirectory = data },
+        }, _clusters);
         await _app.StartAsync();
         var address = new Uri(_app.Urls.First());
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };

@@ -21,6 +21,6 @@ internal static class TestReports
         NumTurns = 7,
         TotalCostUsd = 0.0421m,
         Usage = new TokenUsage { InputTokens = 18_000, OutputTokens = 2_100, CacheReadInputTokens = 9_000, CacheCreationInputTokens = 512 },
-        Breakdown = new Dictionary<string, decimal> { ["collect_ms"] = 800, ["model_usd"] = 0.0421m },
+        Breakdown = [new AgentBreakdown("coordinator", "claude-sonnet", 4_100, new TokenUsage { InputTokens = 18_000, OutputTokens = 2_100 }, 0.0421m)],
     };
 }

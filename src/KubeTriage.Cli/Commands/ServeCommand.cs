@@ -16,13 +16,21 @@ internal static class ServeCommand
         var context = new Option<string?>("--context") { Description = "Default kubeconfig context" };
         var apiKeys = new Option<string[]>("--api-key") { Description = "Accepted bearer token (repeatable; also KUBETRIAGE_API_KEYS, comma-separated)", AllowMultipleArgumentsPerToken = false };
         var allowOpen = new Option<bool>("--allow-unauthenticated") { Description = "Allow a non-loopback address without API keys" };
-        var command = new Command("serve", "Serve the HTTP API") { port, host, kubeconfig, context, apiKeys, allowOpen };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Where the SQLite database lives (default: $KUBETRIAGE_DATA_DIR, then ~/.kubetriage)" };
+        var database = new Option<string?>("--database") { Description = "A PostgreSQL connection string (Host=...); default: SQLite in the data directory. Also KUBETRIAGE_DATABASE" };
+        var command = new Command("serve", "Serve the HTTP API") { port, host, kubeconfig, context, apiKeys, allowOpen, dataDir, database };
         command.SetAction(async (parse, ct) =>
         {
             var keys = (parse.GetValue(apiKeys) ?? [])
                 .Concat((Environment.GetEnvironmentVariable("KUBETRIAGE_API_KEYS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .ToList();
-            var options = new ServerOptions { Port = parse.GetValue(port), Host = parse.GetValue(host)!, ApiKeys = keys, AllowUnauthenticated = parse.GetValue(allowOpen) };
+            var store = new Storage.StoreOptions { ConnectionString = parse.GetValue(database) ?? Environment.GetEnvironmentVariable("KUBETRIAGE_DATABASE") };
+            if (parse.GetValue(dataDir) is { } dir)
+            {
+                store.DataDirectory = dir;
+            }
+
+            var options = new ServerOptions { Port = parse.GetValue(port), Host = parse.GetValue(host)!, ApiKeys = keys, AllowUnauthenticated = parse.GetValue(allowOpen), Store = store };
             using var clusters = ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(parse.GetValue(kubeconfig)), parse.GetValue(context));
             Microsoft.AspNetCore.Builder.WebApplication app;
             try

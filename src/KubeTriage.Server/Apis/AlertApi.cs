@@ -17,22 +17,13 @@ internal static class AlertApi
         return app;
     }
 
-    private static async Task<IResult> AnalyzeAsync(HttpContext http, InvestigationRunner runner, InvestigationGate gate, IClusterAccess clusters)
+    private static async Task<IResult> AnalyzeAsync(HttpContext http, RecordedInvestigations investigations, InvestigationGate gate, IClusterAccess clusters)
     {
         var (alert, error) = await RequestReader.ReadAsync<AlertRequest>(http.Request, http.RequestAborted);
+        error ??= Validate(alert);
         if (error is not null)
         {
             return error;
-        }
-
-        if (alert!.Labels is null || alert.Labels.Count == 0)
-        {
-            return RequestReader.Invalid("labels", "an alert needs its labels (alertname, namespace, pod/deployment/...)");
-        }
-
-        if (alert.Status is not (null or "firing" or "resolved"))
-        {
-            return RequestReader.Invalid("status", "must be firing or resolved");
         }
 
         using var slot = await gate.EnterAsync(http.RequestAborted);
@@ -42,24 +33,55 @@ internal static class AlertApi
             return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many investigations");
         }
 
-        var target = AlertTarget.From(alert.Labels);
-        var cluster = alert.Cluster ?? alert.Labels.GetValueOrDefault("cluster");
-        InvestigationResult result;
+        var target = AlertTarget.From(alert!.Labels!);
         try
         {
-            result = await runner.RunAsync(cluster is not null && clusters.Clusters.Contains(cluster) ? cluster : null, target.Namespace, null, http.RequestAborted);
+            var (record, result) = await investigations.RunAsync(NewRecord(alert, target, clusters, Storage.InvestigationSource.Alert), null, http.RequestAborted);
+
+            // The same firing (fingerprint + startsAt) analysed before: answer from the stored report.
+            var report = result?.Report ?? record.Report;
+            if (report is null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Alert already under investigation", detail: $"investigation {record.Id} is {record.Status}");
+            }
+
+            return TypedResults.Ok(Explain(alert, target, report, result?.RequestId ?? record.Id));
         }
         catch (Kubernetes.KubernetesException ex)
         {
             return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Cluster unavailable", detail: ex.Message);
         }
-
-        return TypedResults.Ok(Explain(alert, target, result));
     }
 
-    private static AlertAnalysis Explain(AlertRequest alert, AlertTarget target, InvestigationResult result)
+    /// <summary>Returns a 400 naming the field when an alert lacks what an investigation needs.</summary>
+    public static IResult? Validate(AlertRequest? alert)
     {
-        var report = result.Report;
+        if (alert?.Labels is null || alert.Labels.Count == 0)
+        {
+            return RequestReader.Invalid("labels", "an alert needs its labels (alertname, namespace, pod/deployment/...)");
+        }
+
+        return alert.Status is not (null or "firing" or "resolved") ? RequestReader.Invalid("status", "must be firing or resolved") : null;
+    }
+
+    /// <summary>Describes an alert as an investigation record (deduplicated by fingerprint and startsAt).</summary>
+    public static Storage.NewInvestigation NewRecord(AlertRequest alert, AlertTarget target, IClusterAccess clusters, Storage.InvestigationSource source)
+    {
+        var cluster = alert.Cluster ?? alert.Labels!.GetValueOrDefault("cluster");
+        return new Storage.NewInvestigation
+        {
+            Source = source,
+            Query = $"{target.AlertName ?? "alert"} on {target.Object?.ToString() ?? target.Namespace ?? "cluster"}"
+                + (alert.Annotations?.GetValueOrDefault("summary") is { } summary ? $": {summary}" : ""),
+            Cluster = cluster is not null && clusters.Clusters.Contains(cluster) ? cluster : null,
+            Namespace = target.Namespace,
+            AlertFingerprint = alert.StartsAt is null ? null : alert.Fingerprint,
+            AlertStartsAt = alert.Fingerprint is null ? null : alert.StartsAt,
+        };
+    }
+
+    private static AlertAnalysis Explain(AlertRequest alert, AlertTarget target, DiagnosisReport report, string requestId)
+    {
         var related = report.RootCauses.Where(c => target.Object is null || Relates(c, target.Object)).ToList();
         var lead = related.FirstOrDefault(c => c.Severity != Severity.Info) ?? related.FirstOrDefault();
         var missing = report.Capabilities.Where(c => c.Value != "ok").Select(c => $"{c.Key}: {c.Value}").ToList();
@@ -100,7 +122,7 @@ internal static class AlertApi
                 ["startsAt"] = alert.StartsAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             },
             ThreadTs = alert.ThreadTs,
-            RequestId = result.RequestId,
+            RequestId = requestId,
             Report = report,
         };
     }

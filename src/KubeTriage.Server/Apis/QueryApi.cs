@@ -1,8 +1,9 @@
 using System.Text.Json;
+using KubeTriage.Core.Diagnosis;
 using KubeTriage.Core.Reports;
 using KubeTriage.Server.Contracts;
 using KubeTriage.Server.Investigations;
-using KubeTriage.Server.Observability;
+using KubeTriage.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,12 +20,13 @@ internal static class QueryApi
         return app;
     }
 
-    private static async Task<IResult> AskAsync(HttpContext http, InvestigationRunner runner, InvestigationGate gate, ServerMetrics metrics)
+    private static async Task<IResult> AskAsync(HttpContext http, RecordedInvestigations investigations, InvestigationGate gate, IKubeTriageStore store)
     {
         var (request, error) = await ReadAsync(http);
-        if (error is not null)
+        var (thread, threadError) = error is null ? await ConversationAsync(store, request!, http.RequestAborted) : (null, null);
+        if ((error ?? threadError) is { } invalid)
         {
-            return error;
+            return invalid;
         }
 
         using var slot = await gate.EnterAsync(http.RequestAborted);
@@ -37,14 +39,12 @@ internal static class QueryApi
         timeout.CancelAfter(TimeSpan.FromSeconds(request!.TimeoutSeconds));
         try
         {
-            var result = await runner.RunAsync(request.Cluster, request.Namespace, null, timeout.Token);
-            metrics.Investigations.Add(1, new KeyValuePair<string, object?>("outcome", "succeeded"));
-            metrics.InvestigationDuration.Record(result.Metrics.DurationMs / 1000.0);
-            return TypedResults.Ok(new QueryResponse(result.Report.Summary, result.Report, result.RequestId, result.Metrics));
+            var (record, result) = await investigations.RunAsync(NewRecord(request, thread!, InvestigationSource.Api), null, timeout.Token);
+            var text = await AnswerAsync(store, thread!, result!.Report, CancellationToken.None);
+            return TypedResults.Ok(new QueryResponse(text, result.Report, result.RequestId, result.Metrics, thread!.Id, record.Id));
         }
         catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
         {
-            metrics.Investigations.Add(1, new KeyValuePair<string, object?>("outcome", "timed_out"));
             return Results.Problem(statusCode: StatusCodes.Status504GatewayTimeout, title: "Investigation timed out", detail: $"no answer within timeout_seconds={request.TimeoutSeconds}");
         }
         catch (KeyNotFoundException ex)
@@ -53,17 +53,17 @@ internal static class QueryApi
         }
         catch (Kubernetes.KubernetesException ex)
         {
-            metrics.Investigations.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
             return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Cluster unavailable", detail: ex.Message);
         }
     }
 
-    private static async Task StreamAsync(HttpContext http, InvestigationRunner runner, InvestigationGate gate, ServerMetrics metrics)
+    private static async Task StreamAsync(HttpContext http, RecordedInvestigations investigations, InvestigationGate gate, IKubeTriageStore store)
     {
         var (request, error) = await ReadAsync(http);
-        if (error is not null)
+        var (thread, threadError) = error is null ? await ConversationAsync(store, request!, http.RequestAborted) : (null, null);
+        if ((error ?? threadError) is { } invalid)
         {
-            await error.ExecuteAsync(http);
+            await invalid.ExecuteAsync(http);
             return;
         }
 
@@ -83,16 +83,17 @@ internal static class QueryApi
         timeout.CancelAfter(TimeSpan.FromSeconds(request!.TimeoutSeconds));
         try
         {
-            var result = await runner.RunAsync(request.Cluster, request.Namespace,
+            var (record, result) = await investigations.RunAsync(NewRecord(request, thread!, InvestigationSource.Stream),
                 p => sse.SendAsync("progress", JsonSerializer.Serialize(new { agent = p.Agent, step = p.Step, detail = p.Detail }), timeout.Token), timeout.Token);
-            foreach (var sentence in Sentences(result.Report.Summary))
+            var text = await AnswerAsync(store, thread!, result!.Report, CancellationToken.None);
+            foreach (var sentence in Sentences(text))
             {
                 await sse.SendAsync("text", JsonSerializer.Serialize(new { delta = sentence }), timeout.Token);
             }
 
             await sse.SendAsync("report", ReportJson.Serialize(result.Report), timeout.Token);
+            await sse.SendAsync("investigation", JsonSerializer.Serialize(new { thread_id = thread!.Id, investigation_id = record.Id, request_id = result.RequestId }), timeout.Token);
             await sse.SendAsync("metrics", JsonSerializer.Serialize(result.Metrics), timeout.Token);
-            metrics.Investigations.Add(1, new KeyValuePair<string, object?>("outcome", "succeeded"));
         }
         catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
         {
@@ -102,6 +103,50 @@ internal static class QueryApi
         {
             await sse.SendAsync("error", JsonSerializer.Serialize(new { error = "failed", detail = ex.Message }), CancellationToken.None);
         }
+    }
+
+    private static NewInvestigation NewRecord(QueryRequest request, ConversationThread thread, InvestigationSource source) => new()
+    {
+        Source = source,
+        Query = request.Query!,
+        ThreadId = thread.Id,
+        Cluster = request.Cluster,
+        Namespace = request.Namespace,
+    };
+
+    // A known thread continues the conversation; no thread starts one. The question is kept before it is answered.
+    private static async Task<(ConversationThread? Thread, IResult? Error)> ConversationAsync(IKubeTriageStore store, QueryRequest request, CancellationToken ct)
+    {
+        ConversationThread? thread;
+        if (request.ThreadId is { } id)
+        {
+            thread = await store.GetThreadAsync(id, ct);
+            if (thread is null)
+            {
+                return (null, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown thread", detail: $"thread_id '{id}' does not exist",
+                    extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["thread_id"] = ["unknown thread"] } }));
+            }
+        }
+        else
+        {
+            thread = await store.CreateThreadAsync(ct);
+        }
+
+        await store.AppendMessageAsync(thread.Id, MessageRole.User, request.Query!, ct);
+        return (thread, null);
+    }
+
+    // The answer: the summary, and for a follow-up what changed since the thread's previous answer.
+    private static async Task<string> AnswerAsync(IKubeTriageStore store, ConversationThread thread, DiagnosisReport report, CancellationToken ct)
+    {
+        var text = report.Summary;
+        if (thread.LastInvestigationId is { } previousId && await store.GetInvestigationAsync(previousId, ct) is { Report: { } previous })
+        {
+            text += " " + ThreadFollowUp.Compare(previous, report);
+        }
+
+        await store.AppendMessageAsync(thread.Id, MessageRole.Assistant, text, ct);
+        return text;
     }
 
     private static async Task<(QueryRequest? Request, IResult? Error)> ReadAsync(HttpContext http)
@@ -122,6 +167,11 @@ internal static class QueryApi
             return (null, RequestReader.Invalid("timeout_seconds", "must be between 1 and 3600"));
         }
 
+        if (request.ThreadId is { } id && (id.Length is 0 or > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        {
+            return (null, RequestReader.Invalid("thread_id", "must be 1-64 letters, digits, '-' or '_'"));
+        }
+
         return request.MaxTurns is < 1 or > 100 ? (null, RequestReader.Invalid("max_turns", "must be between 1 and 100")) : (request, null);
     }
 
@@ -131,7 +181,7 @@ internal static class QueryApi
         return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many investigations", detail: "the investigation queue is full; retry later");
     }
 
-    // Text deltas as a model would stream them; joined they are exactly the summary.
+    // Text deltas as a model would stream them; joined they are exactly the answer.
     private static IEnumerable<string> Sentences(string text)
     {
         var parts = text.Split(". ");

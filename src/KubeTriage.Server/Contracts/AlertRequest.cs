@@ -17,6 +17,12 @@ public sealed record AlertRequest
     [JsonPropertyName("startsAt")]
     public DateTimeOffset? StartsAt { get; init; }
 
+    [JsonPropertyName("endsAt")]
+    public DateTimeOffset? EndsAt { get; init; }
+
+    [JsonPropertyName("generatorURL")]
+    public string? GeneratorUrl { get; init; }
+
     [JsonPropertyName("fingerprint")]
     public string? Fingerprint { get; init; }
 

@@ -8,4 +8,6 @@ public sealed record QueryResponse(
     [property: JsonPropertyName("result")] string Result,
     [property: JsonPropertyName("report")] DiagnosisReport Report,
     [property: JsonPropertyName("request_id")] string RequestId,
-    [property: JsonPropertyName("metrics")] InvestigationMetrics Metrics);
+    [property: JsonPropertyName("metrics")] InvestigationMetrics Metrics,
+    [property: JsonPropertyName("thread_id")] string ThreadId,
+    [property: JsonPropertyName("investigation_id")] string InvestigationId);

@@ -3,7 +3,7 @@ using KubeTriage.Core.Model;
 namespace KubeTriage.Server.Investigations;
 
 /// <summary>What an alert is about, read from the labels Prometheus rules and kube-state-metrics use.</summary>
-internal sealed record AlertTarget(string? Namespace, ObjectRef? Object, string? AlertName, string? Severity)
+public sealed record AlertTarget(string? Namespace, ObjectRef? Object, string? AlertName, string? Severity)
 {
     private static readonly (string Label, string Kind)[] ObjectLabels =
     [

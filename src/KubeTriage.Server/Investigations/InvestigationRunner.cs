@@ -1,3 +1,4 @@
+using KubeTriage.Core.Diagnosis;
 using System.Diagnostics;
 using KubeTriage.Core.Engine;
 using KubeTriage.Server.Contracts;

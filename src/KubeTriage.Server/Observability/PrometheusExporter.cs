@@ -14,11 +14,12 @@ internal sealed class PrometheusExporter : IDisposable
     private readonly ConcurrentDictionary<(string Name, string Labels), long> _counts = new();
     private readonly ConcurrentDictionary<string, (string Type, string Help)> _meta = new();
 
-    public PrometheusExporter()
+    public PrometheusExporter(ServerMetrics metrics)
     {
+        // Only this server's meter instance: another server in the same process (tests) keeps its own counts.
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == ServerMetrics.Name)
+            if (ReferenceEquals(instrument.Meter, metrics.Meter))
             {
                 _meta[instrument.Name] = (instrument.GetType().Name.StartsWith("Histogram", StringComparison.Ordinal) ? "summary" : "counter", instrument.Description ?? instrument.Name);
                 listener.EnableMeasurementEvents(instrument);

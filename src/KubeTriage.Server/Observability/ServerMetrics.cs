@@ -11,6 +11,9 @@ public sealed class ServerMetrics : IDisposable
 
     private readonly Meter _meter = new(Name);
 
+    /// <summary>Gets the meter holding the instruments.</summary>
+    public Meter Meter => _meter;
+
     /// <summary>Creates the instruments.</summary>
     public ServerMetrics()
     {

@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
 
-namespace KubeTriage.Server.Contracts;
+namespace KubeTriage.Core.Diagnosis;
 
 /// <summary>What an investigation cost, in the shape users of LLM investigation agents expect.</summary>
+/// <remarks>Shared by the API answers and the store, so what is returned is what is kept.</remarks>
 public sealed record InvestigationMetrics
 {
+    /// <summary>Gets the wall time of the investigation.</summary>
     [JsonPropertyName("duration_ms")]
     public long DurationMs { get; init; }
 
