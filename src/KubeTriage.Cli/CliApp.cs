@@ -14,6 +14,7 @@ internal static class CliApp
         root.Subcommands.Add(SandboxCommand.Create(console));
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
+        root.Subcommands.Add(HistoryCommand.Create(console));
         return root;
     }
 

@@ -18,6 +18,16 @@ public sealed class ServerApiTests(ServerFixture server) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task Info_NamesServiceClustersAndEngine()
+    {
+        var info = await server.Client.GetFromJsonAsync<JsonObject>("/", Ct);
+
+        Assert.Equal("kubetriage", info!["name"]!.GetValue<string>());
+        Assert.Equal("sandbox", info["default_cluster"]!.GetValue<string>());
+        Assert.Equal("deterministic", info["engine"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Ask_WithoutKey_Unauthorized()
     {
         using var response = await server.Anonymous.PostAsJsonAsync("/", new { query = "why?" }, Ct);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using KubeTriage.Kubernetes;
 using KubeTriage.Kubernetes.KubeConfig;
 using KubeTriage.Server;
+using Microsoft.Extensions.Logging;
 
 namespace KubeTriage.Cli.Commands;
 
@@ -35,7 +36,8 @@ internal static class ServeCommand
             Microsoft.AspNetCore.Builder.WebApplication app;
             try
             {
-                app = ServerHost.Build(options, clusters);
+                // Structured logs: one JSON object per line on stdout, for the log pipeline that scrapes the container.
+                app = ServerHost.Build(options, new Server.Investigations.RegistryClusterAccess(clusters), logging => logging.AddJsonConsole());
             }
             catch (InvalidOperationException ex)
             {

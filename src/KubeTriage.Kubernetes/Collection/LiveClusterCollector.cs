@@ -18,6 +18,8 @@ public sealed class LiveClusterCollector(IKubernetesClient client, string cluste
         var warnings = new ConcurrentBag<string>(catalog.Warnings);
         var objects = new ConcurrentBag<KubeObject>();
         var forbidden = new ConcurrentBag<string>();
+        var calls = 2 + catalog.Resources.Select(r => (r.Type.Group, r.Type.Version)).Distinct().Count();
+        var errors = 0;
         var types = CollectedKinds.All.Select(k => catalog.FindByKind(k.Kind, k.Group)?.Type).OfType<ResourceType>()
             .Concat(catalog.Resources.Where(CollectedKinds.IsCustom).Select(r => r.Type).Take(CollectedKinds.MaxCustomKinds))
             .Distinct()
@@ -26,6 +28,7 @@ public sealed class LiveClusterCollector(IKubernetesClient client, string cluste
         {
             try
             {
+                Interlocked.Increment(ref calls);
                 var list = await client.ListElementsAsync(type, type.Namespaced ? ns : null, cancellationToken: ct);
                 foreach (var item in list.Items)
                 {
@@ -37,13 +40,14 @@ public sealed class LiveClusterCollector(IKubernetesClient client, string cluste
             catch (KubernetesApiException ex)
             {
                 // One kind failing (forbidden, an aggregated API that is down) must not sink the diagnosis.
+                Interlocked.Increment(ref errors);
                 forbidden.Add(type.QualifiedName);
                 warnings.Add($"cannot list {type.QualifiedName}{(ns is null ? "" : $" in namespace {ns}")}: {ex.Message}");
             }
         });
 
         var all = objects.ToList();
-        var (logs, logWarnings) = await CollectLogsAsync(all, cancellationToken);
+        var (logs, logWarnings, logCalls, logErrors) = await CollectLogsAsync(all, cancellationToken);
         foreach (var w in logWarnings)
         {
             warnings.Add(w);
@@ -56,12 +60,16 @@ public sealed class LiveClusterCollector(IKubernetesClient client, string cluste
             ["prometheus"] = "unavailable",
         };
         var sortedWarnings = warnings.Order(StringComparer.Ordinal).ToList();
-        return new LiveCollection(new ClusterState(all, logs, clusterName), sortedWarnings, capabilities);
+        return new LiveCollection(new ClusterState(all, logs, clusterName), sortedWarnings, capabilities)
+        {
+            ApiCalls = calls + logCalls,
+            ApiErrors = errors + logErrors,
+        };
     }
 
     // Logs cost one call per container: failing containers are read first (current and previous instance),
     // then running ones (a healthy-looking operator may still log 403s) until the cap.
-    private async Task<(List<ContainerLog> Logs, List<string> Warnings)> CollectLogsAsync(List<KubeObject> objects, CancellationToken cancellationToken)
+    private async Task<(List<ContainerLog> Logs, List<string> Warnings, int Calls, int Errors)> CollectLogsAsync(List<KubeObject> objects, CancellationToken cancellationToken)
     {
         var wanted = objects.Where(o => o.Kind == "Pod").Select(p => new PodView(p))
             .Where(p => !p.IsTerminal)
@@ -72,17 +80,21 @@ public sealed class LiveClusterCollector(IKubernetesClient client, string cluste
             .ToList();
         var logs = new ConcurrentBag<ContainerLog>();
         var warnings = new ConcurrentBag<string>();
+        var calls = 0;
+        var errors = 0;
         await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (item, ct) =>
         {
             foreach (var previous in item.Container.LastTerminated is null ? [false] : new[] { false, true })
             {
                 try
                 {
+                    Interlocked.Increment(ref calls);
                     var text = await client.GetLogsAsync(item.Pod.Namespace!, item.Pod.Name, item.Container.Name, previous, LogTailLines, cancellationToken: ct);
                     logs.Add(new ContainerLog(item.Pod.Namespace!, item.Pod.Name, item.Container.Name, previous, text));
                 }
                 catch (KubernetesApiException ex) when (ex.StatusCode is 400 or 403 or 404 or 500)
                 {
+                    Interlocked.Increment(ref errors);
                     if (ex.StatusCode == 403)
                     {
                         warnings.Add($"cannot read logs of {item.Pod.Namespace}/{item.Pod.Name}: {ex.Message}");
@@ -90,7 +102,7 @@ public sealed class LiveClusterCollector(IKubernetesClient client, string cluste
                 }
             }
         });
-        return ([.. logs], [.. warnings.Distinct()]);
+        return ([.. logs], [.. warnings.Distinct()], calls, errors);
     }
 
     private static bool NeedsLogs(ContainerStatusView c)
@@ -98,4 +110,11 @@ public sealed class LiveClusterCollector(IKubernetesClient client, string cluste
 }
 
 /// <summary>What live collection produced: the cluster, warnings and per-source capabilities.</summary>
-public sealed record LiveCollection(ClusterState State, IReadOnlyList<string> Warnings, IReadOnlyDictionary<string, string> Capabilities);
+public sealed record LiveCollection(ClusterState State, IReadOnlyList<string> Warnings, IReadOnlyDictionary<string, string> Capabilities)
+{
+    /// <summary>Gets how many API requests the collection made (discovery counted per group/version).</summary>
+    public int ApiCalls { get; init; }
+
+    /// <summary>Gets how many of those requests failed with an API error.</summary>
+    public int ApiErrors { get; init; }
+}

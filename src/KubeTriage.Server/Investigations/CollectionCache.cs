@@ -47,7 +47,10 @@ internal sealed class CollectionCache(IClusterAccess clusters, ServerOptions opt
         Interlocked.Increment(ref _collections);
         metrics.KubernetesCollections.Add(1);
         using var timeout = new CancellationTokenSource(options.CollectionTimeout);
-        return await new LiveClusterCollector(clusters.Get(cluster), cluster).CollectAsync(ns, timeout.Token);
+        var collection = await new LiveClusterCollector(clusters.Get(cluster), cluster).CollectAsync(ns, timeout.Token);
+        metrics.KubernetesApiCalls.Add(collection.ApiCalls);
+        metrics.KubernetesApiErrors.Add(collection.ApiErrors);
+        return collection;
     }
 
     private sealed record Entry(DateTimeOffset Created, Lazy<Task<LiveCollection>> Collection);

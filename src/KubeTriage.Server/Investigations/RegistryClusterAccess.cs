@@ -2,8 +2,8 @@ using KubeTriage.Kubernetes;
 
 namespace KubeTriage.Server.Investigations;
 
-/// <summary>Cluster access through the kubeconfig contexts of a <see cref="IClusterRegistry"/>.</summary>
-internal sealed class RegistryClusterAccess(IClusterRegistry registry) : IClusterAccess
+/// <summary>Gives cluster access through the kubeconfig contexts of a <see cref="IClusterRegistry"/>.</summary>
+public sealed class RegistryClusterAccess(IClusterRegistry registry) : IClusterAccess
 {
     public string DefaultCluster => registry.DefaultName;
 

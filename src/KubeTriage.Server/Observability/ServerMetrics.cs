@@ -21,6 +21,8 @@ public sealed class ServerMetrics : IDisposable
         Investigations = _meter.CreateCounter<long>("kubetriage_investigations", description: "Investigations by outcome");
         InvestigationDuration = _meter.CreateHistogram<double>("kubetriage_investigation_duration_seconds", "s", "Investigation duration");
         KubernetesCollections = _meter.CreateCounter<long>("kubetriage_kubernetes_collections", description: "Live cluster collections");
+        KubernetesApiCalls = _meter.CreateCounter<long>("kubetriage_kubernetes_api_calls", description: "Kubernetes API requests made by collections");
+        KubernetesApiErrors = _meter.CreateCounter<long>("kubetriage_kubernetes_api_errors", description: "Kubernetes API requests that failed");
         LlmTokens = _meter.CreateCounter<long>("kubetriage_llm_tokens", description: "LLM tokens by kind");
         LlmCost = _meter.CreateCounter<double>("kubetriage_llm_cost_usd", description: "LLM cost in US dollars");
     }
@@ -39,6 +41,12 @@ public sealed class ServerMetrics : IDisposable
 
     /// <summary>Gets the live collection counter.</summary>
     public Counter<long> KubernetesCollections { get; }
+
+    /// <summary>Gets the Kubernetes API request counter.</summary>
+    public Counter<long> KubernetesApiCalls { get; }
+
+    /// <summary>Gets the failed Kubernetes API request counter.</summary>
+    public Counter<long> KubernetesApiErrors { get; }
 
     /// <summary>Gets the LLM token counter.</summary>
     public Counter<long> LlmTokens { get; }
