@@ -18,6 +18,28 @@ internal static class HealthApi
         return app;
     }
 
+    // No LLM is a supported mode (the engine answers); a configuration that cannot be read is not ready-breaking either,
+    // but it is reported. The key itself is never echoed.
+    private static object LlmCheck()
+    {
+        try
+        {
+            var config = AI.Configuration.ProviderConfiguration.FromEnvironment(Environment.GetEnvironmentVariables());
+            return new
+            {
+                status = config.ApiKey is null && config.Provider is not (AI.Configuration.ProviderKind.Ollama or AI.Configuration.ProviderKind.Bedrock) ? "missing key" : "configured",
+                provider = config.Provider.ToString(),
+                coordinator_model = config.ModelFor(AI.Configuration.AgentRole.Coordinator),
+                collector_model = config.ModelFor(AI.Configuration.AgentRole.Collector),
+                reachability = "not checked",
+            };
+        }
+        catch (AI.Configuration.ProviderConfigurationException ex)
+        {
+            return new { status = "not configured", detail = ex.Message + "; the deterministic engine answers" };
+        }
+    }
+
     private static IResult Info(ServerOptions options, IClusterAccess clusters) => TypedResults.Ok(new
     {
         name = "kubetriage",
@@ -25,12 +47,12 @@ internal static class HealthApi
         clusters = clusters.Clusters,
         default_cluster = clusters.DefaultCluster,
         engine = "deterministic",
-        llm = "not configured",
+        llm = LlmCheck(),
         endpoints = new[] { "POST /", "POST /stream", "POST /analyze", "GET /schema", "GET /openapi.json", "GET /metrics", "GET /ready?deep=true" },
     });
 
     // Shallow: the process is up and configured. Deep: every cluster answers /version with our credentials.
-    private static async Task<IResult> ReadyAsync(bool? deep, IClusterAccess clusters, CancellationToken ct)
+    private static async Task<IResult> ReadyAsync(bool? deep, IClusterAccess clusters, Storage.IKubeTriageStore store, CancellationToken ct)
     {
         var checks = new Dictionary<string, object> { ["configuration"] = new { status = "ok" } };
         var ready = true;
@@ -52,7 +74,18 @@ internal static class HealthApi
                 }
             }
 
-            checks["llm"] = new { status = "not configured", detail = "the deterministic engine answers" };
+            try
+            {
+                var migrations = await store.GetMigrationHistoryAsync(ct);
+                checks["database"] = new { status = "ok", schema_version = migrations.Count == 0 ? 0 : migrations.Max(m => m.Version) };
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+            {
+                ready = false;
+                checks["database"] = new { status = "unavailable", error = ex.Message };
+            }
+
+            checks["llm"] = LlmCheck();
         }
 
         var body = new { status = ready ? "ready" : "not ready", checks };
