@@ -74,40 +74,41 @@ internal static class HistoryApi
             ? TypedResults.Ok(Detail(investigation))
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown investigation", detail: $"investigation '{id}' does not exist");
 
-    private static object Summary(Investigation i) => new
-    {
-        id = i.Id,
-        thread_id = i.ThreadId,
-        source = i.Source.ToString().ToLowerInvariant(),
-        status = Status(i.Status),
-        query = i.Query,
-        cluster = i.Cluster,
-        @namespace = i.Namespace,
-        alert_fingerprint = i.AlertFingerprint,
-        created_at = i.CreatedAt,
-        finished_at = i.FinishedAt,
-        summary = i.Report?.Summary,
-        error = i.Error,
-    };
+    // The list shows the summary line; one investigation shows everything, report and metrics included.
+    private static Dictionary<string, object?> Summary(Investigation i) => View(i, full: false);
 
-    private static object Detail(Investigation i) => new
+    private static Dictionary<string, object?> Detail(Investigation i) => View(i, full: true);
+
+    private static Dictionary<string, object?> View(Investigation i, bool full)
     {
-        id = i.Id,
-        thread_id = i.ThreadId,
-        source = i.Source.ToString().ToLowerInvariant(),
-        status = Status(i.Status),
-        query = i.Query,
-        cluster = i.Cluster,
-        @namespace = i.Namespace,
-        alert_fingerprint = i.AlertFingerprint,
-        alert_starts_at = i.AlertStartsAt,
-        created_at = i.CreatedAt,
-        started_at = i.StartedAt,
-        finished_at = i.FinishedAt,
-        error = i.Error,
-        report = i.Report,
-        metrics = i.Metrics,
-    };
+        var view = new Dictionary<string, object?>
+        {
+            ["id"] = i.Id,
+            ["thread_id"] = i.ThreadId,
+            ["source"] = i.Source.ToString().ToLowerInvariant(),
+            ["status"] = Status(i.Status),
+            ["query"] = i.Query,
+            ["cluster"] = i.Cluster,
+            ["namespace"] = i.Namespace,
+            ["alert_fingerprint"] = i.AlertFingerprint,
+            ["created_at"] = i.CreatedAt,
+            ["finished_at"] = i.FinishedAt,
+            ["error"] = i.Error,
+        };
+        if (full)
+        {
+            view["alert_starts_at"] = i.AlertStartsAt;
+            view["started_at"] = i.StartedAt;
+            view["report"] = i.Report;
+            view["metrics"] = i.Metrics;
+        }
+        else
+        {
+            view["summary"] = i.Report?.Summary;
+        }
+
+        return view;
+    }
 
     private static string Status(InvestigationStatus status) => status == InvestigationStatus.TimedOut ? "timed_out" : status.ToString().ToLowerInvariant();
 }
