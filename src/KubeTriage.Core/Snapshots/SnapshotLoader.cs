@@ -21,7 +21,7 @@ public static class SnapshotLoader
         }
 
         var root = Path.GetFullPath(directory);
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+        var files = Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
             .Where(f => IsObjectFile(root, f))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -40,7 +40,7 @@ public static class SnapshotLoader
             {
                 fileWarnings[i] = $"{Path.GetRelativePath(root, files[i])}:{ex.Line}: {ex.Message}";
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 fileWarnings[i] = $"{Path.GetRelativePath(root, files[i])}: {ex.Message}";
             }
