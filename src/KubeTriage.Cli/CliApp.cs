@@ -15,6 +15,7 @@ internal static class CliApp
         root.Subcommands.Add(DemoCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(HistoryCommand.Create(console));
+        root.Subcommands.Add(AskCommand.Create(console));
         return root;
     }
 
