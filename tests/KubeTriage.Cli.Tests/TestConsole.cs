@@ -21,15 +21,19 @@ internal sealed class TestConsole
         Console = new CliConsole(ansi, _out, _error);
     }
 
-    public CliConsole Console { get; }
+    public CliConsole Console { get; private set; }
 
     public string Out => _out.ToString();
 
     public string Error => _error.ToString();
 
-    public static async Task<(int ExitCode, TestConsole Console)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, TestConsole Console)> RunAsync(params string[] args) => RunWithEnvironmentAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the CLI with exactly these environment variables (no provider keys leak in from the machine).</summary>
+    public static async Task<(int ExitCode, TestConsole Console)> RunWithEnvironmentAsync(IDictionary<string, string> environment, params string[] args)
     {
         var console = new TestConsole();
+        console.Console = console.Console with { Environment = new System.Collections.Hashtable(environment.ToDictionary(kv => (object)kv.Key, kv => (object?)kv.Value)) };
         var code = await CliApp.RunAsync(args, console.Console, TestContext.Current.CancellationToken);
         return (code, console);
     }

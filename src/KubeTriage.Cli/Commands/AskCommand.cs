@@ -38,7 +38,7 @@ internal static class AskCommand
             var engineReport = new DiagnosisEngine().Diagnose(state, new DiagnosisOptions { Namespace = parse.GetValue(ns), CollectionWarnings = warnings, Capabilities = capabilities });
             var (report, metrics) = parse.GetValue(noLlm)
                 ? (engineReport with { Warnings = [.. engineReport.Warnings, "LLM disabled (--no-llm): the deterministic engine answered"] }, new InvestigationMetrics())
-                : await InvestigateAsync(state, engineReport, parse.GetValue(question)!, ct);
+                : await InvestigateAsync(state, engineReport, parse.GetValue(question)!, console.Environment, ct);
             var format = parse.GetValue(output)!;
             if (format == "json")
             {
@@ -55,12 +55,13 @@ internal static class AskCommand
         return command;
     }
 
-    private static async Task<(DiagnosisReport Report, InvestigationMetrics Metrics)> InvestigateAsync(ClusterState state, DiagnosisReport engineReport, string question, CancellationToken ct)
+    private static async Task<(DiagnosisReport Report, InvestigationMetrics Metrics)> InvestigateAsync(
+        ClusterState state, DiagnosisReport engineReport, string question, System.Collections.IDictionary environment, CancellationToken ct)
     {
         ProviderConfiguration config;
         try
         {
-            config = ProviderConfiguration.FromEnvironment(Environment.GetEnvironmentVariables());
+            config = ProviderConfiguration.FromEnvironment(environment);
         }
         catch (ProviderConfigurationException ex)
         {
