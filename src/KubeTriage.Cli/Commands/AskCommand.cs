@@ -34,8 +34,11 @@ internal static class AskCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var (state, warnings, capabilities) = await CollectAsync(parse.GetValue(snapshot), parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(ns), ct);
-            var engineReport = new DiagnosisEngine().Diagnose(state, new DiagnosisOptions { Namespace = parse.GetValue(ns), CollectionWarnings = warnings, Capabilities = capabilities });
+            var input = parse.GetValue(snapshot) is { } dir
+                ? ClusterInput.FromSnapshot(dir, parse.GetValue(ns))
+                : await ClusterInput.FromClusterAsync(parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(ns), allNamespaces: parse.GetValue(ns) is null, ct);
+            var state = input.State;
+            var engineReport = new DiagnosisEngine().Diagnose(state, input.Options);
             var (report, metrics) = parse.GetValue(noLlm)
                 ? (engineReport with { Warnings = [.. engineReport.Warnings, "LLM disabled (--no-llm): the deterministic engine answered"] }, new InvestigationMetrics())
                 : await InvestigateAsync(state, engineReport, parse.GetValue(question)!, console.Environment, ct);
@@ -80,26 +83,5 @@ internal static class AskCommand
         {
             return (engineReport with { Warnings = [.. engineReport.Warnings, $"the LLM provider failed ({ex.Message}); the deterministic engine answered"] }, new InvestigationMetrics());
         }
-    }
-
-    private static async Task<(ClusterState State, IReadOnlyList<string> Warnings, IReadOnlyDictionary<string, string>? Capabilities)> CollectAsync(
-        string? snapshot, string? kubeconfig, string? context, string? ns, CancellationToken ct)
-    {
-        if (snapshot is not null)
-        {
-            try
-            {
-                var loaded = SnapshotLoader.Load(snapshot);
-                return (loaded.State, loaded.Warnings, null);
-            }
-            catch (DirectoryNotFoundException ex)
-            {
-                throw new CliException(ExitCodes.InvalidInput, ex.Message);
-            }
-        }
-
-        using var clusters = ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(kubeconfig), context);
-        var collection = await new LiveClusterCollector(clusters.Default, clusters.DefaultName).CollectAsync(ns, ct);
-        return (collection.State, collection.Warnings, collection.Capabilities);
     }
 }

@@ -49,31 +49,14 @@ internal static class DiagnoseCommand
 
     public static DiagnosisReport DiagnoseSnapshot(string directory, string? ns)
     {
-        SnapshotLoadResult loaded;
-        try
-        {
-            loaded = SnapshotLoader.Load(directory);
-        }
-        catch (DirectoryNotFoundException ex)
-        {
-            throw new CliException(ExitCodes.InvalidInput, ex.Message);
-        }
-
-        return new DiagnosisEngine().Diagnose(loaded.State, new DiagnosisOptions { Namespace = ns, CollectionWarnings = loaded.Warnings });
+        var input = ClusterInput.FromSnapshot(directory, ns);
+        return new DiagnosisEngine().Diagnose(input.State, input.Options);
     }
 
     public static async Task<DiagnosisReport> DiagnoseLiveAsync(string? kubeconfig, string? context, string? ns, bool allNamespaces, CancellationToken ct)
     {
-        var rules = KubeConfigLoadingRules.FromEnvironment(kubeconfig);
-        using var clusters = ClusterConnections.FromEnvironment(rules, context);
-        var scope = allNamespaces ? null : ns ?? ContextNamespace(rules, context);
-        var collection = await new LiveClusterCollector(clusters.Default, clusters.DefaultName).CollectAsync(scope, ct);
-        return new DiagnosisEngine().Diagnose(collection.State, new DiagnosisOptions
-        {
-            Namespace = scope,
-            CollectionWarnings = collection.Warnings,
-            Capabilities = collection.Capabilities,
-        });
+        var input = await ClusterInput.FromClusterAsync(kubeconfig, context, ns, allNamespaces, ct);
+        return new DiagnosisEngine().Diagnose(input.State, input.Options);
     }
 
     private static DiagnosisReport UnreachableReport(string error) => new()
@@ -82,10 +65,4 @@ internal static class DiagnoseCommand
         Capabilities = new Dictionary<string, string> { ["kubernetes"] = "unavailable", ["logs"] = "unavailable", ["prometheus"] = "unavailable" },
         Warnings = [error],
     };
-
-    private static string? ContextNamespace(KubeConfigLoadingRules rules, string? context)
-    {
-        var config = KubeConfigLoader.Load(rules);
-        return config.Contexts.Count == 0 ? null : config.Resolve(context).Namespace;
-    }
 }

@@ -17,11 +17,7 @@ internal static class HistoryCommand
         var command = new Command("history", "List stored investigations (from kubetriage serve)") { dataDir, database, limit, output };
         command.SetAction(async (parse, ct) =>
         {
-            var options = new StoreOptions { ConnectionString = parse.GetValue(database) ?? Environment.GetEnvironmentVariable("KUBETRIAGE_DATABASE") };
-            if (parse.GetValue(dataDir) is { } dir)
-            {
-                options.DataDirectory = dir;
-            }
+            var options = StoreSettings.From(parse.GetValue(dataDir), parse.GetValue(database));
 
             if (parse.GetValue(limit) is < 1 or > InvestigationQuery.MaxLimit)
             {

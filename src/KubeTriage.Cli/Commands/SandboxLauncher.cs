@@ -9,15 +9,7 @@ internal static class SandboxLauncher
 {
     public static async Task<(SandboxServer Server, SnapshotLoadResult Snapshot)> StartAsync(string directory, int port, CancellationToken ct)
     {
-        SnapshotLoadResult loaded;
-        try
-        {
-            loaded = SnapshotLoader.Load(directory);
-        }
-        catch (DirectoryNotFoundException ex)
-        {
-            throw new CliException(ExitCodes.InvalidInput, ex.Message);
-        }
+        var loaded = ClusterInput.LoadSnapshot(directory);
 
         var options = new SandboxOptions
         {

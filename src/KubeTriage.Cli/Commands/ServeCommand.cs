@@ -25,11 +25,7 @@ internal static class ServeCommand
             var keys = (parse.GetValue(apiKeys) ?? [])
                 .Concat((Environment.GetEnvironmentVariable("KUBETRIAGE_API_KEYS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .ToList();
-            var store = new Storage.StoreOptions { ConnectionString = parse.GetValue(database) ?? Environment.GetEnvironmentVariable("KUBETRIAGE_DATABASE") };
-            if (parse.GetValue(dataDir) is { } dir)
-            {
-                store.DataDirectory = dir;
-            }
+            var store = StoreSettings.From(parse.GetValue(dataDir), parse.GetValue(database));
 
             var options = new ServerOptions { Port = parse.GetValue(port), Host = parse.GetValue(host)!, ApiKeys = keys, AllowUnauthenticated = parse.GetValue(allowOpen), Store = store };
             using var clusters = ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(parse.GetValue(kubeconfig)), parse.GetValue(context));
