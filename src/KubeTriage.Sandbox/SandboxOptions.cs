@@ -19,4 +19,17 @@ public sealed class SandboxOptions
 
     /// <summary>Clock for timestamps and ages; null uses the system clock.</summary>
     public TimeProvider? Clock { get; init; }
+
+    /// <summary>
+    /// Gets whether the sandbox stands in for the controllers and kubelet after writes (off by default: like the
+    /// recorded server, nothing reconciles).
+    /// </summary>
+    /// <remarks>
+    /// When on, right after a write that is not a dry run: a Deployment, StatefulSet, DaemonSet or ReplicaSet whose spec
+    /// changed reports its rollout as finished (observedGeneration, updated/ready/available replicas); a Deployment
+    /// template change moves to a ReplicaSet with the next <c>deployment.kubernetes.io/revision</c> (an existing one with
+    /// the same template, as on a rollback, or a new one); a deleted controller-owned pod disappears at once and a Ready
+    /// replacement (new name and uid; a StatefulSet pod keeps its name) takes its place. No pods are created for scaling.
+    /// </remarks>
+    public bool SimulateControllers { get; init; }
 }

@@ -71,7 +71,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var catalog = new ResourceCatalog(store);
         Seeder.Load(store, catalog, options.Objects);
         var stopping = new CancellationTokenSource();
-        var router = new Router(new SandboxContext(store, catalog, new LogStore(options.Logs), new Authenticator(users), stopping.Token));
+        var router = new Router(new SandboxContext(store, catalog, new LogStore(options.Logs), new Authenticator(users), stopping.Token, options.SimulateControllers));
 
         var certificate = SelfSignedCertificate.Create(options.Clock ?? TimeProvider.System);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

@@ -16,4 +16,9 @@ public sealed record Remediation(
 
     /// <summary>Never run automatically.</summary>
     public const string Forbidden = "forbidden";
+
+    /// <summary>Gets the typed action that performs this fix through the API, when there is one (optional in the JSON).</summary>
+    [JsonPropertyName("action")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SuggestedAction? Action { get; init; }
 }

@@ -27,5 +27,6 @@ public sealed record ObjectRef(
     public string ToKubectlTarget() => $"{Kind.ToLowerInvariant()}/{Name}";
 
     /// <summary>Returns <c>-n namespace</c> for kubectl, or nothing for cluster-scoped objects.</summary>
+    [JsonIgnore]
     public string NamespaceFlag => string.IsNullOrEmpty(Namespace) ? "" : $" -n {Namespace}";
 }

@@ -26,6 +26,9 @@ public sealed record MutationRequest
     /// <summary>Gets the label selector of a request that addresses many objects.</summary>
     public string? LabelSelector { get; init; }
 
+    /// <summary>Gets the field selector of a request that addresses many objects.</summary>
+    public string? FieldSelector { get; init; }
+
     /// <summary>Gets whether the request addresses every object of its kind (<c>--all</c>).</summary>
     public bool AllObjects { get; init; }
 
@@ -38,8 +41,14 @@ public sealed record MutationRequest
     /// <summary>Gets the change in replicas for a scale request (new minus current).</summary>
     public int? ReplicaDelta { get; init; }
 
+    /// <summary>Gets whether a delete skips graceful termination (<c>--force</c>, <c>--grace-period=0</c>, <c>--now</c> does not count).</summary>
+    public bool Force { get; init; }
+
     /// <summary>Gets the typed action name (<c>rollout-restart</c>, <c>scale</c>, ...) or <c>kubectl</c>.</summary>
     public string Action { get; init; } = "kubectl";
+
+    /// <summary>Gets the kubectl subcommand the request came from (<c>rollout restart</c>, <c>set image</c>); null for typed actions.</summary>
+    public string? Command { get; init; }
 
     /// <summary>Gets the workflow asking (<c>chat</c>, <c>alert</c>, <c>cli</c>), which may carry tighter overrides.</summary>
     public string? Workflow { get; init; }

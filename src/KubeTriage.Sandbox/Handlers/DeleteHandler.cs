@@ -57,7 +57,10 @@ internal sealed class DeleteHandler(SandboxContext sandbox)
         {
             var grace = options.GracePeriodSeconds ?? current.Obj("spec").Long("terminationGracePeriodSeconds") ?? 30;
             var scheduled = !string.IsNullOrEmpty(current.Obj("spec").Str("nodeName"));
-            if (grace > 0 && scheduled)
+
+            // As the pod strategy's CheckGracefulDelete: a pod whose containers are done has nothing to stop.
+            var terminated = current.Obj("status").Str("phase") is "Failed" or "Succeeded";
+            if (grace > 0 && scheduled && !terminated)
             {
                 return (200, ObjectViews.ToServed(MarkDeleted(key, grace, options.DryRun), resource));
             }

@@ -1,4 +1,5 @@
 using KubeTriage.Sandbox.Auth;
+using KubeTriage.Sandbox.Controllers;
 using KubeTriage.Sandbox.Http;
 using Microsoft.AspNetCore.Http;
 
@@ -17,6 +18,7 @@ internal sealed class Router
     private readonly DeleteHandler _delete;
     private readonly ScaleHandler _scale;
     private readonly LogHandler _log;
+    private readonly ControllerSimulator? _simulator;
 
     public Router(SandboxContext sandbox)
     {
@@ -30,6 +32,7 @@ internal sealed class Router
         _delete = new DeleteHandler(sandbox);
         _scale = new ScaleHandler(sandbox);
         _log = new LogHandler(sandbox);
+        _simulator = sandbox.SimulateControllers ? new ControllerSimulator(sandbox) : null;
     }
 
     public async Task HandleAsync(HttpContext context)
@@ -89,7 +92,15 @@ internal sealed class Router
             return;
         }
 
+        if (_simulator is null)
+        {
+            await DispatchAsync(request);
+            return;
+        }
+
+        var before = _simulator.Capture(request);
         await DispatchAsync(request);
+        _simulator.AfterWrite(request, before);
     }
 
     private Task DispatchAsync(ApiRequest request)

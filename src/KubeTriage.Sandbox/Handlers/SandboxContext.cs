@@ -6,7 +6,7 @@ using KubeTriage.Sandbox.Storage;
 namespace KubeTriage.Sandbox.Handlers;
 
 /// The shared state every handler works on.
-internal sealed class SandboxContext(ObjectStore store, ResourceCatalog catalog, LogStore logs, Authenticator authenticator, CancellationToken stopping)
+internal sealed class SandboxContext(ObjectStore store, ResourceCatalog catalog, LogStore logs, Authenticator authenticator, CancellationToken stopping, bool simulateControllers = false)
 {
     public ObjectStore Store { get; } = store;
 
@@ -18,6 +18,9 @@ internal sealed class SandboxContext(ObjectStore store, ResourceCatalog catalog,
 
     /// <summary>Signalled when the server stops, so open watches end.</summary>
     public CancellationToken Stopping { get; } = stopping;
+
+    /// <summary>Whether writes trigger the controller simulation (<see cref="SandboxOptions.SimulateControllers"/>).</summary>
+    public bool SimulateControllers { get; } = simulateControllers;
 
     public DateTimeOffset Now => Store.Clock.GetUtcNow();
 }
