@@ -2,14 +2,14 @@ using KubeTriage.Core.Diagnosis;
 
 namespace KubeTriage.Storage;
 
-/// <summary>Persists conversation threads and investigations for the <c>kubetriage serve</c> API.</summary>
+/// <summary>Persists conversation threads, investigations, approvals and the audit trail for the <c>kubetriage serve</c> API.</summary>
 /// <remarks>
 /// Implementations are thread-safe and meant to be singletons. Call <see cref="MigrateAsync"/> once at start-up before
 /// any other member; several processes may start at the same time, each migration is still applied once.
 /// Timestamps are UTC with microsecond precision. Unknown ids throw <see cref="KeyNotFoundException"/> from writes and
 /// return <see langword="null"/> from reads.
 /// </remarks>
-public interface IKubeTriageStore : IAsyncDisposable
+public interface IKubeTriageStore : IApprovalStore, IAuditStore, IAsyncDisposable
 {
     /// <summary>Creates or upgrades the schema: applies, in version order, each migration not yet recorded.</summary>
     Task MigrateAsync(CancellationToken cancellationToken = default);

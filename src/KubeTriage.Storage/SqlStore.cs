@@ -18,7 +18,12 @@ internal abstract partial class SqlStore(TimeProvider time) : IKubeTriageStore
     /// <summary>Begins a transaction that writes; SQLite takes its write lock at once so readers never need to upgrade.</summary>
     public abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
-    public abstract Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+    // Any constants work as long as every KubeTriage server uses the same ones: "KubeTria" and "KTaudit!" in ASCII.
+    public const long MigrationLockKey = 0x4B75626554726961;
+    public const long AuditLockKey = 0x4B54617564697421;
+
+    /// <summary>Takes a named lock until the transaction ends, excluding other processes too (SQLite: the write transaction already does).</summary>
+    public abstract Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken);
 
     public abstract object ToDb(DateTimeOffset value);
 

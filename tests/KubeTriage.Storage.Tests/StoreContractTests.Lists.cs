@@ -124,7 +124,7 @@ public abstract partial class StoreContractTests
         await store.MigrateAsync(Ct);
         var history = await store.GetMigrationHistoryAsync(Ct);
 
-        Assert.Equal([(1, "threads"), (2, "investigations")], history.Select(m => (m.Version, m.Name)));
+        Assert.Equal([(1, "threads"), (2, "investigations"), (3, "approvals_audit")], history.Select(m => (m.Version, m.Name)));
         Assert.All(history, m => Assert.Equal(TimeSpan.Zero, m.AppliedAt.Offset));
     }
 
@@ -136,7 +136,7 @@ public abstract partial class StoreContractTests
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.MigrateAsync(Ct))));
 
         var history = await stores[0].GetMigrationHistoryAsync(Ct);
-        Assert.Equal([1, 2], history.Select(m => m.Version));
+        Assert.Equal([1, 2, 3], history.Select(m => m.Version));
         Assert.NotNull((await stores[3].CreateInvestigationAsync(Api("works"), Ct)).Investigation);
     }
 
@@ -157,6 +157,6 @@ public abstract partial class StoreContractTests
         Assert.Equal(completed.FinishedAt, read!.FinishedAt);
         Assert.Equal(TestReports.Real.Summary, read.Report!.Summary);
         Assert.Equal("hello", Assert.Single((await reopened.GetThreadAsync(thread.Id, Ct))!.Messages).Content);
-        Assert.Equal(2, (await reopened.GetMigrationHistoryAsync(Ct)).Count);
+        Assert.Equal(3, (await reopened.GetMigrationHistoryAsync(Ct)).Count);
     }
 }

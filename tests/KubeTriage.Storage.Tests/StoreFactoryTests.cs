@@ -46,6 +46,8 @@ public sealed class StoreFactoryTests
                 var store = provider.GetRequiredService<IKubeTriageStore>();
                 Assert.IsType<SqliteStore>(store);
                 Assert.Same(store, provider.GetRequiredService<IKubeTriageStore>());
+                Assert.Same(store, provider.GetRequiredService<IApprovalStore>());
+                Assert.Same(store, provider.GetRequiredService<IAuditStore>());
             }
 
             var overridden = new ServiceCollection().AddSingleton<TimeProvider>(new SteppingClock()).AddKubeTriageStore();

@@ -13,7 +13,7 @@ internal static class MigrationRunner
             await using var transaction = await store.BeginWriteAsync(connection, cancellationToken);
 
             // The lock comes before the history table exists, so concurrent starters also agree on creating it.
-            await store.LockMigrationsAsync(connection, transaction, cancellationToken);
+            await store.LockAsync(connection, transaction, SqlStore.MigrationLockKey, cancellationToken);
             await SqlStore.ExecuteAsync(connection, transaction, store.HistoryTableSql, cancellationToken);
 
             await using (var check = SqlStore.Command(connection, transaction, "SELECT COUNT(*) FROM schema_migrations WHERE version = @version"))

@@ -3,7 +3,10 @@ using KubeTriage.Storage.Migrations;
 namespace KubeTriage.Storage.Postgres;
 
 /// <summary>The PostgreSQL schema, version by version; same versions and names as the SQLite one.</summary>
-/// <remarks>Ids use the "C" collation so keyset paging compares them byte-wise, as SQLite does.</remarks>
+/// <remarks>
+/// Ids use the "C" collation so keyset paging compares them byte-wise, as SQLite does. Approval payloads and audit inputs
+/// are text, not jsonb: jsonb would reorder keys, and the audit hash covers the exact text.
+/// </remarks>
 internal static class PostgresMigrations
 {
     public const string HistoryTable = """
@@ -54,6 +57,51 @@ internal static class PostgresMigrations
             CREATE UNIQUE INDEX ux_investigations_alert ON investigations (alert_fingerprint, alert_starts_at);
             CREATE INDEX ix_investigations_created ON investigations (created_at DESC, id DESC);
             CREATE INDEX ix_investigations_thread ON investigations (thread_id);
+            """),
+        new(3, "approvals_audit", """
+            CREATE TABLE approvals (
+                id            text COLLATE "C" PRIMARY KEY,
+                created_at    timestamptz NOT NULL,
+                expires_at    timestamptz NOT NULL,
+                status        text NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'expired', 'executing', 'executed', 'failed', 'interrupted')),
+                action        text NOT NULL,
+                summary       text NOT NULL,
+                payload       text NOT NULL,
+                tier          text NOT NULL,
+                reason        text NOT NULL,
+                requested_by  text NOT NULL,
+                thread_id     text COLLATE "C" NULL REFERENCES threads (id) ON DELETE SET NULL,
+                cluster       text NULL,
+                namespace     text NULL,
+                target        text NULL,
+                dry_run_diff  text NULL,
+                decided_by    text NULL,
+                decided_at    timestamptz NULL,
+                decision_note text NULL,
+                claimed_at    timestamptz NULL,
+                executed_at   timestamptz NULL,
+                result        text NULL
+            );
+            CREATE INDEX ix_approvals_created ON approvals (created_at DESC, id DESC);
+            CREATE INDEX ix_approvals_status ON approvals (status, expires_at);
+            CREATE TABLE audit_records (
+                seq           bigint PRIMARY KEY,
+                time          timestamptz NOT NULL,
+                event         text NOT NULL,
+                actor         text NOT NULL,
+                agent         text NULL,
+                action        text NOT NULL,
+                inputs        text NULL,
+                outcome       text NULL,
+                approval_type text NOT NULL,
+                approval_id   text NULL,
+                cluster       text NULL,
+                namespace     text NULL,
+                target        text NULL,
+                prev_hash     text NOT NULL,
+                hash          text NOT NULL
+            );
+            CREATE INDEX ix_audit_records_approval ON audit_records (approval_id);
             """),
     ];
 }

@@ -8,9 +8,6 @@ namespace KubeTriage.Storage.Postgres;
 /// <summary>The store in PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>; timestamptz and jsonb columns.</summary>
 internal sealed class PostgresStore(string connectionString, TimeProvider time) : SqlStore(time)
 {
-    // Any constant works as long as every KubeTriage server uses the same one: it is "KubeTria" in ASCII.
-    private const long MigrationLockKey = 0x4B75626554726961;
-
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
     public override string HistoryTableSql => PostgresMigrations.HistoryTable;
@@ -23,11 +20,11 @@ internal sealed class PostgresStore(string connectionString, TimeProvider time) 
     public override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
         => await connection.BeginTransactionAsync(cancellationToken);
 
-    // Released at commit or rollback, so a crashed starter never leaves the lock behind.
-    public override async Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    // Released at commit or rollback, so a crashed process never leaves the lock behind.
+    public override async Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, transaction, "SELECT pg_advisory_xact_lock(@key)");
-        Add(command, "key", MigrationLockKey);
+        Add(command, "key", key);
         await command.ExecuteScalarAsync(cancellationToken);
     }
 

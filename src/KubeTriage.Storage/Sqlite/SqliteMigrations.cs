@@ -54,5 +54,50 @@ internal static class SqliteMigrations
             CREATE INDEX ix_investigations_created ON investigations (created_at DESC, id DESC);
             CREATE INDEX ix_investigations_thread ON investigations (thread_id);
             """),
+        new(3, "approvals_audit", """
+            CREATE TABLE approvals (
+                id            TEXT PRIMARY KEY,
+                created_at    TEXT NOT NULL,
+                expires_at    TEXT NOT NULL,
+                status        TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'expired', 'executing', 'executed', 'failed', 'interrupted')),
+                action        TEXT NOT NULL,
+                summary       TEXT NOT NULL,
+                payload       TEXT NOT NULL,
+                tier          TEXT NOT NULL,
+                reason        TEXT NOT NULL,
+                requested_by  TEXT NOT NULL,
+                thread_id     TEXT NULL REFERENCES threads (id) ON DELETE SET NULL,
+                cluster       TEXT NULL,
+                namespace     TEXT NULL,
+                target        TEXT NULL,
+                dry_run_diff  TEXT NULL,
+                decided_by    TEXT NULL,
+                decided_at    TEXT NULL,
+                decision_note TEXT NULL,
+                claimed_at    TEXT NULL,
+                executed_at   TEXT NULL,
+                result        TEXT NULL
+            );
+            CREATE INDEX ix_approvals_created ON approvals (created_at DESC, id DESC);
+            CREATE INDEX ix_approvals_status ON approvals (status, expires_at);
+            CREATE TABLE audit_records (
+                seq           INTEGER PRIMARY KEY,
+                time          TEXT NOT NULL,
+                event         TEXT NOT NULL,
+                actor         TEXT NOT NULL,
+                agent         TEXT NULL,
+                action        TEXT NOT NULL,
+                inputs        TEXT NULL,
+                outcome       TEXT NULL,
+                approval_type TEXT NOT NULL,
+                approval_id   TEXT NULL,
+                cluster       TEXT NULL,
+                namespace     TEXT NULL,
+                target        TEXT NULL,
+                prev_hash     TEXT NOT NULL,
+                hash          TEXT NOT NULL
+            );
+            CREATE INDEX ix_audit_records_approval ON audit_records (approval_id);
+            """),
     ];
 }

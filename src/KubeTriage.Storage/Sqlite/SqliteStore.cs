@@ -52,7 +52,7 @@ internal sealed class SqliteStore : SqlStore
         => ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
     // BEGIN IMMEDIATE already excludes every other writer, other processes included.
-    public override Task LockMigrationsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+    public override Task LockAsync(DbConnection connection, DbTransaction transaction, long key, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public override async Task PrepareDatabaseAsync(CancellationToken cancellationToken)
     {
