@@ -44,7 +44,7 @@ public sealed class ServerApiTests(ServerFixture server) : IClassFixture<ServerF
         Assert.Equal("ready", ready!["status"]!.GetValue<string>());
         Assert.Equal("ok", ready["checks"]!["cluster:sandbox"]!["status"]!.GetValue<string>());
         Assert.Equal("ok", ready["checks"]!["database"]!["status"]!.GetValue<string>());
-        Assert.Equal(2, ready["checks"]!["database"]!["schema_version"]!.GetValue<int>());
+        Assert.True(ready["checks"]!["database"]!["schema_version"]!.GetValue<int>() >= 2);
         Assert.NotNull(ready["checks"]!["llm"]!["status"]);
     }
 

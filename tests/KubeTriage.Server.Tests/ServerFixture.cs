@@ -3,10 +3,12 @@ using KubeTriage.Kubernetes;
 using KubeTriage.Kubernetes.KubeConfig;
 using KubeTriage.Sandbox;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KubeTriage.Server.Tests;
 
-/// <summary>The real server on a loopback port, investigating a sandbox that serves a broken scenario.</summary>
+/// <summary>The real server on a loopback port, investigating a sandbox that serves a broken scenario, engine only.</summary>
+/// <remarks>The LLM is switched off explicitly so a provider key in the developer's environment cannot change the answers.</remarks>
 public sealed class ServerFixture : IAsyncLifetime
 {
     public const string ApiKey = "test-api-key-7c1e";
@@ -37,7 +39,7 @@ public sealed class ServerFixture : IAsyncLifetime
             ApiKeys = [ApiKey],
             MaxRequestBodyBytes = 64 * 1024,
             Store = new Storage.StoreOptions { DataDirectory = data },
-        }, _clusters);
+        }, new Investigations.RegistryClusterAccess(_clusters), logging => logging.Services.AddSingleton(AI.Configuration.AgentSettings.None));
         await _app.StartAsync();
         var address = new Uri(_app.Urls.First());
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };

@@ -10,4 +10,7 @@ public static class AgentNames
 
     /// <summary>The agents that gather evidence with the read-only tools.</summary>
     public const string Collector = nameof(AgentRole.Collector);
+
+    /// <summary>Collectors re-run on the stronger model after a low-confidence answer.</summary>
+    public const string CollectorEscalation = nameof(AgentRole.CollectorEscalation);
 }

@@ -4,19 +4,42 @@ using KubeTriage.Core.Model;
 
 namespace KubeTriage.AI.Agents;
 
-/// <summary>Renders objects compactly for a model: one status line per object, or key fields as path: value lines.</summary>
+/// <summary>Renders objects compactly for a model: one status line per object, or a describe-like view of one.</summary>
 internal static class ObjectRenderer
 {
     private const int MaxValueChars = 200;
 
-    // Noise for diagnosis and large: managed fields, the last-applied copy of the whole object.
+    // Noise for diagnosis and large: bookkeeping metadata, the last-applied copy of the whole object, and the
+    // conditions, which the header already shows in one line each.
     private static readonly HashSet<string> SkippedPaths = new(StringComparer.Ordinal)
     {
         "metadata.managedFields",
         "metadata.annotations.kubectl.kubernetes.io/last-applied-configuration",
+        "metadata.annotations.deployment.kubernetes.io/revision",
+        "metadata.resourceVersion",
+        "metadata.uid",
+        "metadata.generation",
+        "metadata.selfLink",
+        "metadata.name",
+        "metadata.namespace",
+        "metadata.labels",
+        "metadata.ownerReferences",
+        "status.conditions",
+        "spec.template.metadata.creationTimestamp",
+        "spec.terminationGracePeriodSeconds",
+        "spec.dnsPolicy",
+        "spec.schedulerName",
+        "spec.securityContext",
+        "spec.restartPolicy",
+        "spec.enableServiceLinks",
+        "spec.preemptionPolicy",
+        "spec.priority",
+        "spec.tolerations",
+        "spec.revisionHistoryLimit",
+        "spec.progressDeadlineSeconds",
     };
 
-    /// <summary>Returns "name phase=.. ready=a/b replicas=.." for list output.</summary>
+    /// <summary>Returns "name phase=.. ready=a/b replicas=.. Ready=.." for list output.</summary>
     public static string StatusLine(KubeObject obj)
     {
         var line = new StringBuilder(obj.Namespace is null ? obj.Name : $"{obj.Namespace}/{obj.Name}");
@@ -40,14 +63,36 @@ internal static class ObjectRenderer
         {
             line.Append(" replicas=").Append(obj.Raw.Long("status.readyReplicas") ?? 0).Append('/').Append(desired).Append(" ready");
         }
+        else if (Conditions.Ready(obj) is { } readyCondition)
+        {
+            line.Append(" Ready=").Append(readyCondition);
+        }
 
         return line.ToString();
     }
 
-    /// <summary>Returns the object's fields as "path: value" lines; Secrets show data keys only, never values.</summary>
+    /// <summary>Returns a kubectl-describe-like view: identity, labels, owner, conditions, then the other fields as "path: value".</summary>
+    /// <remarks>Secrets show data keys only, never values.</remarks>
     public static string Describe(KubeObject obj)
     {
-        var text = new StringBuilder().Append("kind: ").Append(obj.Kind).Append('\n');
+        var text = new StringBuilder()
+            .Append("kind: ").Append(obj.Kind).Append(' ').Append(obj.ApiVersion).Append('\n')
+            .Append("name: ").Append(obj.Namespace is null ? obj.Name : $"{obj.Namespace}/{obj.Name}").Append('\n');
+        if (obj.Labels.Count > 0)
+        {
+            text.Append("labels: ").AppendJoin(", ", obj.Labels.Select(l => $"{l.Key}={l.Value}")).Append('\n');
+        }
+
+        foreach (var owner in obj.OwnerReferences)
+        {
+            text.Append("owner: ").Append(owner.Kind).Append(' ').Append(owner.Name).Append('\n');
+        }
+
+        if (Conditions.Summary(obj) is { Length: > 0 } conditions)
+        {
+            text.Append("conditions: ").Append(conditions).Append('\n');
+        }
+
         var isSecret = obj.Kind.Equals("Secret", StringComparison.OrdinalIgnoreCase);
         foreach (var property in obj.Raw.EnumerateObject().Where(p => p.Name is not ("kind" or "apiVersion")))
         {
@@ -87,6 +132,8 @@ internal static class ObjectRenderer
                     Flatten($"{path}[{i++}]", item, text);
                 }
 
+                break;
+            case JsonValueKind.Null or JsonValueKind.Undefined:
                 break;
             default:
                 text.Append(path).Append(": ").Append(ToolOutput.Cap(value.ToString(), MaxValueChars)).Append('\n');

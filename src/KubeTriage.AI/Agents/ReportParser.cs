@@ -7,6 +7,7 @@ namespace KubeTriage.AI.Agents;
 internal static class ReportParser
 {
     private static readonly string[] Severities = [Severity.Critical, Severity.Warning, Severity.Info];
+    private static readonly string[] Risks = ["safe", "confirm", "forbidden"];
 
     public static bool TryParse(string? answer, out DiagnosisReport? report, out string error)
     {
@@ -64,6 +65,15 @@ internal static class ReportParser
             if (!Severities.Contains(cause.Severity))
             {
                 return $"rootCauses[{i}].severity must be one of {string.Join(", ", Severities)}";
+            }
+
+            var remediation = cause.Remediation ?? [];
+            for (var j = 0; j < remediation.Count; j++)
+            {
+                if (remediation[j] is null || !Risks.Contains(remediation[j].Risk))
+                {
+                    return $"rootCauses[{i}].remediation[{j}].risk must be one of {string.Join(", ", Risks)}";
+                }
             }
         }
 

@@ -8,4 +8,7 @@ public enum AgentRole
 
     /// <summary>The agents that gather and summarise evidence; get the cheaper model.</summary>
     Collector,
+
+    /// <summary>A collector re-run on a stronger model after it reported low confidence.</summary>
+    CollectorEscalation,
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.AI;
 
 namespace KubeTriage.AI.Configuration;
 
-/// <summary>Creates the chat pipeline for an agent role: usage accounting, then redaction, then retry, then the provider.</summary>
+/// <summary>Creates the chat pipeline for an agent role: usage accounting, compaction, redaction, retry (with the per-call timeout), then the provider.</summary>
 public static class ChatClientFactory
 {
     /// <summary>Creates the composed <see cref="IChatClient"/> for <paramref name="role"/>.</summary>
@@ -18,9 +18,12 @@ public static class ChatClientFactory
     public static IChatClient Create(ProviderConfiguration config, AgentRole role, ChatClientFactoryOptions? options = null)
     {
         options ??= new ChatClientFactoryOptions();
-        var provider = CreateProvider(config, config.ModelFor(role), options);
+        var model = config.ModelFor(role);
+        var provider = CreateProvider(config, model, options);
+        var window = options.ContextWindowTokens ?? options.Prices.ContextWindow(model);
         return new ChatPipelineBuilder(provider)
             .Use(inner => new UsageAccountingChatClient(inner, options.Ledger, options.Prices, options.AgentName ?? role.ToString()))
+            .Use(inner => window is { } tokens ? new CompactingChatClient(inner, tokens) : inner)
             .Use(inner => new RedactingChatClient(inner, options.Redaction))
             .Use(inner => new RetryingChatClient(inner, options.Retry, options.TimeProvider))
             .Build();

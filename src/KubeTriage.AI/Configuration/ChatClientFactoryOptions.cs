@@ -11,8 +11,11 @@ public sealed class ChatClientFactoryOptions
     /// <summary>Gets or sets the ledger that collects usage per agent.</summary>
     public UsageLedger Ledger { get; set; } = new();
 
-    /// <summary>Gets or sets the model prices used for cost.</summary>
-    public PriceTable Prices { get; set; } = new();
+    /// <summary>Gets or sets the model prices used for cost, and the context windows used for compaction.</summary>
+    public PriceTable Prices { get; set; } = ModelCatalog.Defaults();
+
+    /// <summary>Gets or sets the context window in tokens; null takes it from <see cref="Prices"/>, and an unknown model is not compacted.</summary>
+    public int? ContextWindowTokens { get; set; }
 
     /// <summary>Gets the redaction settings.</summary>
     public RedactionOptions Redaction { get; } = new();

@@ -75,6 +75,7 @@ internal static class EnvironmentReader
                 : null,
             CoordinatorModel = Get("KUBETRIAGE_COORDINATOR_MODEL") ?? defaults.Coordinator,
             CollectorModel = Get("KUBETRIAGE_COLLECTOR_MODEL") ?? defaults.Collector,
+            CollectorEscalationModel = Get("KUBETRIAGE_COLLECTOR_ESCALATION_MODEL"),
         };
     }
 

@@ -29,8 +29,19 @@ public sealed record ProviderConfiguration
     /// <summary>Gets the collector model (for Azure: the deployment name).</summary>
     public required string CollectorModel { get; init; }
 
+    /// <summary>Gets the model a low-confidence collector is re-run with; null means the coordinator model.</summary>
+    public string? CollectorEscalationModel { get; init; }
+
+    /// <summary>Gets whether low-confidence collectors are re-run on a stronger model (KUBETRIAGE_COLLECTOR_ESCALATION_MODEL=off disables it).</summary>
+    public bool EscalationEnabled => !string.Equals(CollectorEscalationModel, "off", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Gets the model for an agent role.</summary>
-    public string ModelFor(AgentRole role) => role == AgentRole.Coordinator ? CoordinatorModel : CollectorModel;
+    public string ModelFor(AgentRole role) => role switch
+    {
+        AgentRole.Coordinator => CoordinatorModel,
+        AgentRole.CollectorEscalation => EscalationEnabled ? CollectorEscalationModel ?? CoordinatorModel : CollectorModel,
+        _ => CollectorModel,
+    };
 
     /// <summary>Reads the configuration from vendor environment variables, e.g. <see cref="Environment.GetEnvironmentVariables()"/>.</summary>
     /// <exception cref="ProviderConfigurationException">No provider, several without KUBETRIAGE_PROVIDER, or an unknown one.</exception>

@@ -8,12 +8,24 @@ public static class ToolLoop
     /// <summary>Runs the loop for at most <paramref name="maxTurns"/> model calls.</summary>
     /// <remarks>Calls requested together run in parallel; a tool that throws becomes an error result the model can read.
     /// Unknown tool names become error results too. Cancellation stops both the model calls and the tools.</remarks>
+    public static Task<ToolLoopResult> RunAsync(
+        IChatClient client,
+        IEnumerable<ChatMessage> messages,
+        IReadOnlyList<AIFunction> tools,
+        ChatOptions? options,
+        int maxTurns,
+        CancellationToken cancellationToken)
+        => RunAsync(client, messages, tools, options, maxTurns, null, cancellationToken);
+
+    /// <summary>Runs the loop for at most <paramref name="maxTurns"/> model calls, reporting tool calls and stopping early through <paramref name="hooks"/>.</summary>
+    /// <remarks>When <see cref="ToolLoopHooks.ShouldStop"/> ends the loop the result has <see cref="ToolLoopResult.HitTurnLimit"/> set.</remarks>
     public static async Task<ToolLoopResult> RunAsync(
         IChatClient client,
         IEnumerable<ChatMessage> messages,
         IReadOnlyList<AIFunction> tools,
         ChatOptions? options,
         int maxTurns,
+        ToolLoopHooks? hooks,
         CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTurns, 1);
@@ -38,8 +50,20 @@ public static class ToolLoop
                 return new ToolLoopResult(conversation, response, turn, calls.Count > 0, usage);
             }
 
+            if (hooks?.OnToolCall is { } onToolCall)
+            {
+                foreach (var call in calls)
+                {
+                    await onToolCall(call).ConfigureAwait(false);
+                }
+            }
+
             var results = await Task.WhenAll(calls.Select(c => InvokeAsync(byName, c, cancellationToken))).ConfigureAwait(false);
             conversation.Add(new ChatMessage(ChatRole.Tool, [.. results]));
+            if (hooks?.ShouldStop?.Invoke() == true)
+            {
+                return new ToolLoopResult(conversation, response, turn, true, usage);
+            }
         }
     }
 

@@ -1,17 +1,14 @@
 using System.CommandLine;
 using System.Text.Json;
-using KubeTriage.AI.Middleware;
-using KubeTriage.AI.Providers.Http;
 using KubeTriage.AI.Agents;
+using KubeTriage.AI.Agents.Clusters;
 using KubeTriage.AI.Configuration;
+using KubeTriage.AI.Middleware;
 using KubeTriage.Cli.Output;
 using KubeTriage.Core.Diagnosis;
 using KubeTriage.Core.Engine;
-using KubeTriage.Core.Model;
 using KubeTriage.Core.Reports;
-using KubeTriage.Core.Snapshots;
 using KubeTriage.Kubernetes;
-using KubeTriage.Kubernetes.Collection;
 using KubeTriage.Kubernetes.KubeConfig;
 
 namespace KubeTriage.Cli.Commands;
@@ -26,22 +23,27 @@ internal static class AskCommand
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to the kubeconfig file" };
         var context = new Option<string?>("--context") { Description = "The kubeconfig context to use" };
         var ns = new Option<string?>("--namespace", "-n") { Description = "Limit the investigation to one namespace" };
+        var management = new Option<string?>("--management-context") { Description = "Kubeconfig context of the management cluster (Cluster API, Flux, Apps); also KUBETRIAGE_MANAGEMENT_CONTEXT" };
+        var managementSnapshot = new Option<string?>("--management-snapshot") { Description = "A snapshot directory of the management cluster" };
+        var maxTurns = new Option<int>("--max-turns") { Description = "The most coordinator model calls", DefaultValueFactory = _ => 10 };
+        var timeout = new Option<int?>("--timeout") { Description = "Seconds the agents may take before the engine's report is returned" };
         var noLlm = new Option<bool>("--no-llm") { Description = "Answer with the deterministic engine only, even when a provider is configured" };
         var output = CommonOptions.Output();
         var command = new Command("ask", "Investigate a question with the LLM agents (the engine answers when no provider is configured)")
         {
-            question, snapshot, kubeconfig, context, ns, noLlm, output,
+            question, snapshot, kubeconfig, context, ns, management, managementSnapshot, maxTurns, timeout, noLlm, output,
         };
         command.SetAction(async (parse, ct) =>
         {
             var input = parse.GetValue(snapshot) is { } dir
                 ? ClusterInput.FromSnapshot(dir, parse.GetValue(ns))
                 : await ClusterInput.FromClusterAsync(parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(ns), allNamespaces: parse.GetValue(ns) is null, ct);
-            var state = input.State;
-            var engineReport = new DiagnosisEngine().Diagnose(state, input.Options);
+            var engineReport = new DiagnosisEngine().Diagnose(input.State, input.Options);
             var (report, metrics) = parse.GetValue(noLlm)
                 ? (engineReport with { Warnings = [.. engineReport.Warnings, "LLM disabled (--no-llm): the deterministic engine answered"] }, new InvestigationMetrics())
-                : await InvestigateAsync(state, engineReport, parse.GetValue(question)!, console.Environment, ct);
+                : await InvestigateAsync(new AskInput(
+                    input, engineReport, parse.GetValue(question)!, parse.GetValue(snapshot) is null, parse.GetValue(kubeconfig), parse.GetValue(context),
+                    parse.GetValue(management), parse.GetValue(managementSnapshot), parse.GetValue(maxTurns), parse.GetValue(timeout)), console.Environment, ct);
             var format = parse.GetValue(output)!;
             if (format == "json")
             {
@@ -59,29 +61,51 @@ internal static class AskCommand
     }
 
     private static async Task<(DiagnosisReport Report, InvestigationMetrics Metrics)> InvestigateAsync(
-        ClusterState state, DiagnosisReport engineReport, string question, System.Collections.IDictionary environment, CancellationToken ct)
+        AskInput ask, System.Collections.IDictionary environment, CancellationToken ct)
     {
-        ProviderConfiguration config;
+        AgentSettings settings;
         try
         {
-            config = ProviderConfiguration.FromEnvironment(environment);
+            settings = AgentSettings.Load(environment);
         }
         catch (ProviderConfigurationException ex)
         {
-            return (engineReport with { Warnings = [.. engineReport.Warnings, $"no LLM answer ({ex.Message}); the deterministic engine answered"] }, new InvestigationMetrics());
+            throw new CliException(ExitCodes.Usage, ex.Message);
+        }
+
+        if (settings.Provider is null)
+        {
+            return (ask.EngineReport with { Warnings = [.. ask.EngineReport.Warnings, $"no LLM answer ({settings.ProviderProblem}); the deterministic engine answered"] }, new InvestigationMetrics());
+        }
+
+        // Live tools need the clients for the whole investigation, so the connections live here, not in ClusterInput.
+        var managementContext = ask.ManagementContext ?? settings.ManagementCluster;
+        using var clusters = ask.Live || managementContext is not null
+            ? ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(ask.Kubeconfig), ask.Context)
+            : null;
+        var workload = new ClusterView(Coordinator.WorkloadClusterName, ask.Input.State, ask.Live ? new KubernetesClusterReader(clusters!.Default) : null);
+        ClusterView? management = null;
+        if (ask.ManagementSnapshot is { } managementDir)
+        {
+            management = new ClusterView("management", ClusterInput.LoadSnapshot(managementDir).State);
+        }
+        else if (managementContext is not null)
+        {
+            management = ClusterView.LiveOnly("management", new KubernetesClusterReader(clusters!.Get(managementContext)));
         }
 
         var ledger = new UsageLedger();
-        var coordinator = ChatClientFactory.Create(config, AgentRole.Coordinator, new ChatClientFactoryOptions { Ledger = ledger, AgentName = AgentNames.Coordinator });
-        var collector = ChatClientFactory.Create(config, AgentRole.Collector, new ChatClientFactoryOptions { Ledger = ledger, AgentName = AgentNames.Collector });
-        try
+        var clients = settings.CreateClients(ledger);
+        var timeout = ask.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : settings.InvestigationTimeout;
+        var coordinator = new Coordinator(clients.Coordinator, clients.Collector, ledger, null, new CoordinatorOptions
         {
-            var outcome = await new Coordinator(coordinator, collector, ledger).InvestigateAsync(state, engineReport, question, ct);
-            return (outcome.Report, outcome.Metrics);
-        }
-        catch (ChatProviderException ex)
-        {
-            return (engineReport with { Warnings = [.. engineReport.Warnings, $"the LLM provider failed ({ex.Message}); the deterministic engine answered"] }, new InvestigationMetrics());
-        }
+            MaxTurns = Math.Clamp(ask.MaxTurns, 1, 100),
+            MaxInputTokens = settings.MaxInputTokens,
+            Timeout = timeout,
+            EscalationClient = clients.Escalation,
+            Management = management,
+        });
+        var outcome = await coordinator.InvestigateAsync(workload, ask.EngineReport, ask.Question, ct);
+        return (outcome.Report, outcome.Metrics);
     }
 }

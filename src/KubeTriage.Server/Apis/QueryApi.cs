@@ -11,6 +11,8 @@ using Microsoft.AspNetCore.Routing;
 namespace KubeTriage.Server.Apis;
 
 /// <summary>Questions: <c>POST /</c> answers at once, <c>POST /stream</c> streams progress, text, report and metrics as SSE.</summary>
+/// <remarks>With an LLM provider configured the coordinator and collector agents answer, and progress streams their
+/// delegations and tool calls; the client hanging up, or timeout_seconds passing, cancels every model call.</remarks>
 internal static class QueryApi
 {
     public static IEndpointRouteBuilder MapQueryApi(this IEndpointRouteBuilder app)
@@ -39,7 +41,7 @@ internal static class QueryApi
         timeout.CancelAfter(TimeSpan.FromSeconds(request!.TimeoutSeconds));
         try
         {
-            var (record, result) = await investigations.RunAsync(NewRecord(request, thread!, InvestigationSource.Api), null, timeout.Token);
+            var (record, result) = await investigations.RunAsync(NewRecord(request, thread!, InvestigationSource.Api), Question(request), null, timeout.Token);
             var text = await AnswerAsync(store, thread!, result!.Report, CancellationToken.None);
             return TypedResults.Ok(new QueryResponse(text, result.Report, result.RequestId, result.Metrics, thread!.Id, record.Id));
         }
@@ -83,7 +85,7 @@ internal static class QueryApi
         timeout.CancelAfter(TimeSpan.FromSeconds(request!.TimeoutSeconds));
         try
         {
-            var (record, result) = await investigations.RunAsync(NewRecord(request, thread!, InvestigationSource.Stream),
+            var (record, result) = await investigations.RunAsync(NewRecord(request, thread!, InvestigationSource.Stream), Question(request),
                 p => sse.SendAsync("progress", JsonSerializer.Serialize(new { agent = p.Agent, step = p.Step, detail = p.Detail }), timeout.Token), timeout.Token);
             var text = await AnswerAsync(store, thread!, result!.Report, CancellationToken.None);
             foreach (var sentence in Sentences(text))
@@ -104,6 +106,9 @@ internal static class QueryApi
             await sse.SendAsync("error", JsonSerializer.Serialize(new { error = "failed", detail = ex.Message }), CancellationToken.None);
         }
     }
+
+    // The agents take the question when a provider is configured; the runner falls back to the engine otherwise.
+    private static AgentRequest Question(QueryRequest request) => new(request.Query!, request.MaxTurns, TimeSpan.FromSeconds(request.TimeoutSeconds));
 
     private static NewInvestigation NewRecord(QueryRequest request, ConversationThread thread, InvestigationSource source) => new()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KubeTriage.AI.Agents;
+using KubeTriage.AI.Agents.Clusters;
 using KubeTriage.Core.Engine;
 using Microsoft.Extensions.AI;
 
@@ -7,12 +8,14 @@ namespace KubeTriage.AI.Tests.Agents;
 
 public sealed class ClusterToolsTests
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     public void All_Always_OffersOnlyTheReadOnlyTools()
     {
         var names = Tools().All().Select(t => t.Name).ToList();
 
-        Assert.Equal(["list_objects", "get_object", "get_events", "get_logs", "run_analyzers"], names);
+        Assert.Equal(["list_objects", "get_object", "get_events", "get_logs", "list_manifests", "get_manifest", "run_analyzers", "fleet_status"], names);
     }
 
     [Fact]
@@ -42,17 +45,17 @@ public sealed class ClusterToolsTests
     }
 
     [Fact]
-    public void GetEvents_RepeatedReason_GroupedWithSummedCount()
+    public async Task GetEvents_RepeatedReason_GroupedWithSummedCount()
     {
-        var text = Tools().GetEvents("Pod", "shop", "web-1");
+        var text = await Tools().GetEventsAsync("Pod", "shop", "web-1", Ct);
 
         Assert.Contains("Warning BackOff x8: Back-off restarting failed container app", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void GetLogs_RepeatedLines_DeduplicatedWithCountsAndFramed()
+    public async Task GetLogs_RepeatedLines_DeduplicatedWithCountsAndFramed()
     {
-        var text = Tools().GetLogs("shop", "web-1", previous: true);
+        var text = await Tools().GetLogsAsync("shop", "web-1", previous: true, cancellationToken: Ct);
 
         Assert.Contains("2x error: password authentication failed", text, StringComparison.Ordinal);
         Assert.Contains("Untrusted cluster data", text, StringComparison.Ordinal);
@@ -60,9 +63,9 @@ public sealed class ClusterToolsTests
     }
 
     [Fact]
-    public void GetLogs_Grep_KeepsMatchingLines()
+    public async Task GetLogs_Grep_KeepsMatchingLines()
     {
-        var text = Tools().GetLogs("shop", "web-1", previous: true, grep: "CONNECTING");
+        var text = await Tools().GetLogsAsync("shop", "web-1", previous: true, grep: "CONNECTING", cancellationToken: Ct);
 
         Assert.Contains("connecting to db", text, StringComparison.Ordinal);
         Assert.DoesNotContain("authentication", text, StringComparison.Ordinal);
@@ -100,6 +103,69 @@ public sealed class ClusterToolsTests
         Assert.DoesNotContain("connecting to db", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GetEvents_NoName_NamespaceWarningsGroupedPerObject()
+    {
+        var text = await Tools().GetEventsAsync("", "shop", cancellationToken: Ct);
+
+        Assert.Contains("Pod/web-1 Warning BackOff x8: Back-off restarting failed container app", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetLogs_Since_KeepsLinesNearTheNewestTimestamp()
+    {
+        var log = "2026-01-01T00:00:00Z starting\n2026-01-01T00:09:00Z warming up\n2026-01-01T00:10:00Z error: disk full\n";
+        var cluster = new Core.Model.ClusterState([], [new Core.Model.ContainerLog("shop", "db-0", "db", false, log)]);
+
+        var text = await Tools(cluster).GetLogsAsync("shop", "db-0", sinceSeconds: 120, cancellationToken: Ct);
+
+        Assert.Contains("error: disk full", text, StringComparison.Ordinal);
+        Assert.Contains("warming up", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("starting", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListManifests_CustomResourceByCrdPlural_OneStatusLineWithReady()
+    {
+        var text = await Tools(TestCluster.WithCustomResources()).ListManifestsAsync("helm.toolkit.fluxcd.io/v2", "helmreleases", "flux-system", cancellationToken: Ct);
+
+        Assert.Contains("flux-system/podinfo Ready=False", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetManifest_CustomResource_DescribesConditionsCompactly()
+    {
+        var text = await Tools(TestCluster.WithCustomResources()).GetManifestAsync("helm.toolkit.fluxcd.io", "helmreleases", "flux-system", "podinfo", Ct);
+
+        Assert.Contains("conditions: Ready=False (UpgradeFailed): Helm upgrade failed: timed out waiting for the condition", text, StringComparison.Ordinal);
+        Assert.Contains("spec.chart.spec.chart: podinfo", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("resourceVersion", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetManifest_Unknown_SaysNotFound()
+    {
+        var text = await Tools().GetManifestAsync("apps/v1", "deployments", "shop", "nope", Ct);
+
+        Assert.Contains("deployments shop/nope not found.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FleetStatus_ManagementObjects_FlagsWhatIsNotReady()
+    {
+        var text = await Tools(TestCluster.WithCustomResources()).FleetStatusAsync(notReadyOnly: true, cancellationToken: Ct);
+
+        Assert.Contains("! HelmRelease flux-system/podinfo Ready=False (UpgradeFailed)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cluster org-a/prod", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_Management_OffersFleetAndManifestToolsOnly()
+    {
+        Assert.Equal(["fleet_status", "get_manifest", "list_manifests", "get_events"], Tools().For("management").Select(t => t.Name));
+        Assert.Equal(["list_objects", "get_logs"], Tools().For("logs").Select(t => t.Name));
+    }
+
     internal static void AssertInsideFrame(string text, string phrase)
     {
         var at = text.IndexOf(phrase, StringComparison.Ordinal);
@@ -119,6 +185,6 @@ public sealed class ClusterToolsTests
     private static ClusterTools Tools(Core.Model.ClusterState? cluster = null)
     {
         cluster ??= TestCluster.Create();
-        return new ClusterTools(cluster, new DiagnosisEngine().Diagnose(cluster));
+        return new ClusterTools(new ClusterView("workload", cluster), new DiagnosisEngine().Diagnose(cluster));
     }
 }

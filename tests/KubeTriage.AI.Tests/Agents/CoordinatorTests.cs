@@ -17,7 +17,7 @@ public sealed class CoordinatorTests
            "resource":{"kind":"Pod","namespace":"shop","name":"web-1"},
            "title":"Database authentication fails","explanation":"The previous container logged password authentication failed twice.",
            "evidence":[{"source":"log","text":"2x error: password authentication failed"}],
-           "remediation":[{"description":"Fix the password in Secret shop/db","command":null,"risk":"low"}]}]}
+           "remediation":[{"description":"Fix the password in Secret shop/db","command":null,"risk":"safe"}]}]}
         """;
 
     [Fact]

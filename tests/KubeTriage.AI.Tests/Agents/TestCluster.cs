@@ -43,5 +43,26 @@ internal static class TestCluster
         return new ClusterState(objects, [new ContainerLog("shop", "web-1", "app", true, log)]);
     }
 
+    /// <summary>A management-like cluster: a Flux HelmRelease failing its upgrade (with its CRD) and a healthy CAPI Cluster.</summary>
+    public static ClusterState WithCustomResources() => new(
+        [
+            Object("""
+                {"kind":"CustomResourceDefinition","apiVersion":"apiextensions.k8s.io/v1","metadata":{"name":"helmreleases.helm.toolkit.fluxcd.io"},
+                 "spec":{"group":"helm.toolkit.fluxcd.io","scope":"Namespaced","names":{"plural":"helmreleases","kind":"HelmRelease"},
+                   "versions":[{"name":"v2","served":true,"storage":true}]}}
+                """),
+            Object("""
+                {"kind":"HelmRelease","apiVersion":"helm.toolkit.fluxcd.io/v2","metadata":{"name":"podinfo","namespace":"flux-system","resourceVersion":"991"},
+                 "spec":{"interval":"5m","chart":{"spec":{"chart":"podinfo","version":"6.5.0"}}},
+                 "status":{"conditions":[{"type":"Ready","status":"False","reason":"UpgradeFailed","message":"Helm upgrade failed: timed out waiting for the condition"},
+                   {"type":"Released","status":"False","reason":"UpgradeFailed","message":"upgrade failed"}]}}
+                """),
+            Object("""
+                {"kind":"Cluster","apiVersion":"cluster.x-k8s.io/v1beta1","metadata":{"name":"prod","namespace":"org-a"},
+                 "status":{"phase":"Provisioned","conditions":[{"type":"Ready","status":"True"}]}}
+                """),
+        ],
+        []);
+
     private static KubeObject Object(string json) => new((JsonObject)JsonNode.Parse(json)!);
 }
