@@ -16,6 +16,8 @@ internal static class CliApp
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(HistoryCommand.Create(console));
         root.Subcommands.Add(AskCommand.Create(console));
+        root.Subcommands.Add(ApprovalsCommand.Create(console));
+        root.Subcommands.Add(AuditCommand.Create(console));
         return root;
     }
 

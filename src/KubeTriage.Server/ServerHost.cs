@@ -2,7 +2,9 @@ using System.Threading.RateLimiting;
 using KubeTriage.Core.Engine;
 using KubeTriage.Server.Apis;
 using KubeTriage.Server.Investigations;
+using KubeTriage.Remediation;
 using KubeTriage.Server.Observability;
+using KubeTriage.Server.Remediation;
 using KubeTriage.Server.Security;
 using KubeTriage.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -45,6 +47,16 @@ public static class ServerHost
             store.DataDirectory = options.Store.DataDirectory;
             store.ConnectionString = options.Store.ConnectionString;
         });
+        builder.Services.AddKubeTriageRemediation(remediation =>
+        {
+            remediation.PolicyPath = options.Remediation.PolicyPath;
+            remediation.AuditFilePath = options.Remediation.AuditFilePath;
+            remediation.ApprovalExpiry = options.Remediation.ApprovalExpiry;
+            remediation.VerifyTimeout = options.Remediation.VerifyTimeout;
+            remediation.VerifyPollInterval = options.Remediation.VerifyPollInterval;
+        });
+        builder.Services.TryAddSingleton<ApprovalExecutor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ApprovalExecutor>());
         builder.Services.TryAddSingleton(_ => new InvestigationGate(options.MaxConcurrentInvestigations, options.MaxQueuedInvestigations));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -91,6 +103,8 @@ public static class ServerHost
         app.MapHistoryApi();
         app.MapWebhookApi();
         app.MapIncidentApi();
+        app.MapApprovalsApi();
+        app.MapActionsApi();
         return app;
     }
 

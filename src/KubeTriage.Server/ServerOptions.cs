@@ -36,6 +36,18 @@ public sealed record ServerOptions
     /// <summary>Gets where threads and investigations are kept: SQLite in the data directory, or PostgreSQL.</summary>
     public Storage.StoreOptions Store { get; init; } = new();
 
+    /// <summary>Gets the remediation settings: autonomy policy file (none: read-only), audit file, approval expiry.</summary>
+    public KubeTriage.Remediation.RemediationOptions Remediation { get; init; } = new();
+
+    /// <summary>Gets the kubectl the chat command flow runs; null finds it on PATH.</summary>
+    public string? KubectlPath { get; init; }
+
+    /// <summary>Gets the kubeconfig file kubectl uses when a chat thread sent none; null uses kubectl's own default.</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>Gets the kubeconfig context kubectl uses when a chat thread sent no kubeconfig.</summary>
+    public string? KubeContext { get; init; }
+
     /// <summary>Gets the version reported by <c>GET /</c>.</summary>
     public string Version { get; init; } = typeof(ServerOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 }

@@ -19,7 +19,9 @@ internal static class ServeCommand
         var allowOpen = new Option<bool>("--allow-unauthenticated") { Description = "Allow a non-loopback address without API keys" };
         var dataDir = new Option<string?>("--data-dir") { Description = "Where the SQLite database lives (default: $KUBETRIAGE_DATA_DIR, then ~/.kubetriage)" };
         var database = new Option<string?>("--database") { Description = "A PostgreSQL connection string (Host=...); default: SQLite in the data directory. Also KUBETRIAGE_DATABASE" };
-        var command = new Command("serve", "Serve the HTTP API") { port, host, kubeconfig, context, apiKeys, allowOpen, dataDir, database };
+        var policy = new Option<string?>("--policy") { Description = "Autonomy policy YAML (default: none, KubeTriage stays read-only; also KUBETRIAGE_POLICY)" };
+        var approvalExpiry = new Option<int>("--approval-expiry-minutes") { Description = "How long an approval waits for a decision", DefaultValueFactory = _ => 15 };
+        var command = new Command("serve", "Serve the HTTP API") { port, host, kubeconfig, context, apiKeys, allowOpen, dataDir, database, policy, approvalExpiry };
         command.SetAction(async (parse, ct) =>
         {
             var keys = (parse.GetValue(apiKeys) ?? [])
@@ -27,7 +29,26 @@ internal static class ServeCommand
                 .ToList();
             var store = StoreSettings.From(parse.GetValue(dataDir), parse.GetValue(database));
 
-            var options = new ServerOptions { Port = parse.GetValue(port), Host = parse.GetValue(host)!, ApiKeys = keys, AllowUnauthenticated = parse.GetValue(allowOpen), Store = store };
+            if (parse.GetValue(approvalExpiry) is < 1 or > 7 * 24 * 60)
+            {
+                throw new CliException(ExitCodes.Usage, "--approval-expiry-minutes must be between 1 and 10080 (a week)");
+            }
+
+            var options = new ServerOptions
+            {
+                Port = parse.GetValue(port),
+                Host = parse.GetValue(host)!,
+                ApiKeys = keys,
+                AllowUnauthenticated = parse.GetValue(allowOpen),
+                Store = store,
+                Kubeconfig = parse.GetValue(kubeconfig),
+                KubeContext = parse.GetValue(context),
+                Remediation = new Remediation.RemediationOptions
+                {
+                    PolicyPath = parse.GetValue(policy) ?? Environment.GetEnvironmentVariable("KUBETRIAGE_POLICY"),
+                    ApprovalExpiry = TimeSpan.FromMinutes(parse.GetValue(approvalExpiry)),
+                },
+            };
             using var clusters = ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(parse.GetValue(kubeconfig)), parse.GetValue(context));
             Microsoft.AspNetCore.Builder.WebApplication app;
             try
