@@ -28,6 +28,11 @@ public static class RemediationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new ActionRegistry(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IRemediationPolicy>(sp => PolicyLoader.Load(sp.GetRequiredService<IOptions<RemediationOptions>>().Value.PolicyPath));
+        services.TryAddSingleton(sp =>
+        {
+            var policy = sp.GetRequiredService<IRemediationPolicy>();
+            return new ActionSuggester(request => policy.Evaluate(request).Tier);
+        });
         services.TryAddSingleton(sp => new AuditTrail(
             sp.GetRequiredService<IAuditStore>(),
             sp.GetRequiredService<IOptions<RemediationOptions>>().Value.AuditFilePath

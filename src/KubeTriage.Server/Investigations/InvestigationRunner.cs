@@ -6,6 +6,8 @@ using KubeTriage.AI.Configuration;
 using KubeTriage.AI.Middleware;
 using KubeTriage.Core.Diagnosis;
 using KubeTriage.Core.Engine;
+using KubeTriage.Core.Model;
+using KubeTriage.Remediation.Actions;
 
 namespace KubeTriage.Server.Investigations;
 
@@ -15,7 +17,7 @@ namespace KubeTriage.Server.Investigations;
 /// <see cref="AgentSettings"/> comes from the service container when a host or test registered one, else from the
 /// config file and environment. Without a provider the engine's report is the whole answer.
 /// </remarks>
-internal sealed class InvestigationRunner(IClusterAccess clusters, CollectionCache cache, DiagnosisEngine engine, TimeProvider clock, AgentSettings? agents = null)
+internal sealed class InvestigationRunner(IClusterAccess clusters, CollectionCache cache, DiagnosisEngine engine, TimeProvider clock, AgentSettings? agents = null, ActionSuggester? suggester = null)
 {
     // The share of timeout_seconds the agents may use, so the engine's answer still arrives when they overrun.
     private const double AgentTimeShare = 0.9;
@@ -45,12 +47,12 @@ internal sealed class InvestigationRunner(IClusterAccess clusters, CollectionCac
         var collection = await cache.GetAsync(name, ns, ct);
         await progress(new InvestigationProgress("engine", "diagnose", $"{collection.State.All.Count()} objects, {collection.State.LogCount} logs"));
 
-        var report = engine.Diagnose(collection.State, new DiagnosisOptions
+        var report = Suggest(engine.Diagnose(collection.State, new DiagnosisOptions
         {
             Namespace = ns,
             CollectionWarnings = collection.Warnings,
             Capabilities = collection.Capabilities,
-        });
+        }), collection.State);
         var engineMs = stopwatch.ElapsedMilliseconds;
         var engineShare = new AgentBreakdown("engine", null, engineMs, new TokenUsage(), 0m);
         if (question is null || _agents.Provider is null)
@@ -72,12 +74,15 @@ internal sealed class InvestigationRunner(IClusterAccess clusters, CollectionCac
         });
         var workload = new ClusterView(Coordinator.WorkloadClusterName, collection.State, Reader(name));
         var outcome = await coordinator.InvestigateAsync(workload, report, question.Question, ct);
-        return new InvestigationResult(requestId, outcome.Report, outcome.Metrics with
+        return new InvestigationResult(requestId, Suggest(outcome.Report, collection.State), outcome.Metrics with
         {
             DurationMs = stopwatch.ElapsedMilliseconds,
             Breakdown = [engineShare, .. outcome.Metrics.Breakdown],
         });
     }
+
+    // Root causes carry the typed actions that fit them, with their tier under the policy in force.
+    private DiagnosisReport Suggest(DiagnosisReport report, ClusterState state) => suggester is null ? report : suggester.Attach(report, state);
 
     // The configured management cluster, else a registry entry named "management", never the cluster under investigation.
     private ClusterView? Management(string workload)

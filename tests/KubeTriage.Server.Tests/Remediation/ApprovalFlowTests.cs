@@ -142,7 +142,7 @@ public sealed class ApprovalFlowTests
     {
         var answer = await server.Client.PostAsJsonAsync("/", new { query = "why is report-api restarting?", @namespace = RemediationServer.Namespace }, Ct);
         var report = (await answer.Content.ReadFromJsonAsync<JsonObject>(Ct))!["report"]!;
-        return report["root_causes"]!.AsArray()
+        return report["rootCauses"]!.AsArray()
             .SelectMany(c => c!["remediation"]!.AsArray())
             .Select(r => r!["action"])
             .OfType<JsonObject>()

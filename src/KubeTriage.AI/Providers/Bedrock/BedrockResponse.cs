@@ -28,25 +28,22 @@ internal static class BedrockResponse
             }
         }
 
-        UsageDetails? usage = null;
-        if (root.TryGetProperty("usage", out var wireUsage))
-        {
-            usage = Usage.FromUncached(
-                JsonContent.Long(wireUsage, "inputTokens"),
-                JsonContent.Long(wireUsage, "outputTokens"),
-                JsonContent.Long(wireUsage, "cacheReadInputTokens"),
-                JsonContent.Long(wireUsage, "cacheWriteInputTokens"));
-        }
-
         return new ChatResponse(message)
         {
             ModelId = model,
             FinishReason = FinishReason(JsonContent.String(root, "stopReason")),
-            Usage = usage,
+            Usage = root.TryGetProperty("usage", out var usage) ? ParseUsage(usage) : null,
         };
     }
 
-    private static ChatFinishReason? FinishReason(string? reason) => reason switch
+    /// <summary>Maps a TokenUsage object; Bedrock's inputTokens excludes cache reads and writes.</summary>
+    public static UsageDetails ParseUsage(JsonElement usage) => Usage.FromUncached(
+        JsonContent.Long(usage, "inputTokens"),
+        JsonContent.Long(usage, "outputTokens"),
+        JsonContent.Long(usage, "cacheReadInputTokens"),
+        JsonContent.Long(usage, "cacheWriteInputTokens"));
+
+    public static ChatFinishReason? FinishReason(string? reason) => reason switch
     {
         null => null,
         "end_turn" or "stop_sequence" => ChatFinishReason.Stop,
