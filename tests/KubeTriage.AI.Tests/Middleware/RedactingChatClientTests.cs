@@ -20,7 +20,7 @@ public sealed class RedactingChatClientTests
     [MemberData(nameof(Providers))]
     public async Task GetResponseAsync_CanarySecrets_NeverReachTheWire(ProviderKind kind)
     {
-        await using var server = await ScriptedLlmServer.StartAsync(OkResponse(kind), OkResponse(kind));
+        await using var server = await ScriptedLlmServer.StartAsync(OkResponse(kind), OkStreamResponse(kind));
         var options = new ChatClientFactoryOptions();
         options.Redaction.AdditionalPatterns.Add(@"sk-canary-[a-z-]+");
         var client = Create(kind, server, options);
@@ -72,6 +72,10 @@ public sealed class RedactingChatClientTests
         ProviderKind.Gemini => ScriptedResponse.Json(GeminiWireTests.CallResponse),
         _ => ScriptedResponse.Json(BedrockWireTests.ToolUseResponse),
     };
+
+    // Only Bedrock's stream is not a text format the other providers' readers tolerate as a plain JSON body.
+    private static ScriptedResponse OkStreamResponse(ProviderKind kind)
+        => kind == ProviderKind.Bedrock ? ScriptedResponse.EventStream(BedrockStreamingWireTests.TextStream) : OkResponse(kind);
 
     private static IChatClient Create(ProviderKind kind, ScriptedLlmServer server, ChatClientFactoryOptions options)
     {

@@ -13,6 +13,22 @@ public sealed class BedrockWireTests
          "stopReason":"tool_use","usage":{"inputTokens":10,"outputTokens":5,"totalTokens":15,"cacheReadInputTokens":200,"cacheWriteInputTokens":100},"metrics":{"latencyMs":12}}
         """;
 
+    internal const string SigV4Prefix =
+        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250102/us-west-2/bedrock/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature=";
+
+    internal static readonly string ExpectedRequest = """
+        {
+          "messages": [
+            {"role":"user","content":[{"text":"Why is web-1 crashing?"}]},
+            {"role":"assistant","content":[{"toolUse":{"toolUseId":"call_1","name":"get_logs","input":{"pod":"web-1"}}}]},
+            {"role":"user","content":[{"toolResult":{"toolUseId":"call_1","content":[{"text":"OOMKilled"}]}}]}
+          ],
+          "system": [{"text":"You are KubeTriage."},{"cachePoint":{"type":"default"}}],
+          "toolConfig": {"tools":[{"toolSpec":{"name":"get_logs","description":"Reads a pod's logs.","inputSchema":{"json":TOOL_SCHEMA}}}]},
+          "inferenceConfig": {"maxTokens":512}
+        }
+        """.Replace("TOOL_SCHEMA", TestConversation.ToolSchema, StringComparison.Ordinal);
+
     [Fact]
     public async Task GetResponseAsync_Conversation_SendsExactConverseRequestSignedWithSigV4()
     {
@@ -22,23 +38,10 @@ public sealed class BedrockWireTests
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("/model/us.anthropic.claude-test-v1:0/converse", Uri.UnescapeDataString(request.PathAndQuery));
-        Assert.StartsWith(
-            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250102/us-west-2/bedrock/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature=",
-            request.Header("authorization"));
+        Assert.StartsWith(SigV4Prefix, request.Header("authorization"));
         Assert.Equal("20250102T030405Z", request.Header("x-amz-date"));
         Assert.Equal("session-token", request.Header("x-amz-security-token"));
-        TestConversation.AssertJsonEqual("""
-            {
-              "messages": [
-                {"role":"user","content":[{"text":"Why is web-1 crashing?"}]},
-                {"role":"assistant","content":[{"toolUse":{"toolUseId":"call_1","name":"get_logs","input":{"pod":"web-1"}}}]},
-                {"role":"user","content":[{"toolResult":{"toolUseId":"call_1","content":[{"text":"OOMKilled"}]}}]}
-              ],
-              "system": [{"text":"You are KubeTriage."},{"cachePoint":{"type":"default"}}],
-              "toolConfig": {"tools":[{"toolSpec":{"name":"get_logs","description":"Reads a pod's logs.","inputSchema":{"json":TOOL_SCHEMA}}}]},
-              "inferenceConfig": {"maxTokens":512}
-            }
-            """.Replace("TOOL_SCHEMA", TestConversation.ToolSchema, StringComparison.Ordinal), request.Json);
+        TestConversation.AssertJsonEqual(ExpectedRequest, request.Json);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace KubeTriage.AI.Tests.Server;
 
 /// <summary>Kestrel on 127.0.0.1 that plays back scripted provider responses and records every request.</summary>
-/// <remarks>The wire format lives in the scripts (JSON, SSE), so one server speaks every provider's protocol.</remarks>
+/// <remarks>The wire format lives in the scripts (JSON, SSE, AWS event-stream frames), so one server speaks every provider's protocol.</remarks>
 internal sealed class ScriptedLlmServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -71,6 +71,6 @@ internal sealed class ScriptedLlmServer : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
-        await context.Response.WriteAsync(response.Body);
+        await context.Response.Body.WriteAsync(response.Body);
     }
 }

@@ -7,6 +7,9 @@ namespace KubeTriage.AI.Providers.Bedrock;
 /// <summary>Maps a Converse API response to MEAI types.</summary>
 internal static class BedrockResponse
 {
+    /// <summary>Names the additional property that carries Bedrock's reported model latency (metrics.latencyMs).</summary>
+    public const string LatencyMsKey = "LatencyMs";
+
     public static ChatResponse Parse(JsonElement root, string model)
     {
         var message = new ChatMessage(ChatRole.Assistant, []);
@@ -33,8 +36,15 @@ internal static class BedrockResponse
             ModelId = model,
             FinishReason = FinishReason(JsonContent.String(root, "stopReason")),
             Usage = root.TryGetProperty("usage", out var usage) ? ParseUsage(usage) : null,
+            AdditionalProperties = Metrics(root),
         };
     }
+
+    /// <summary>Reads metrics.latencyMs from a Converse response or a ConverseStream metadata event.</summary>
+    public static AdditionalPropertiesDictionary? Metrics(JsonElement parent)
+        => parent.TryGetProperty("metrics", out var metrics) && JsonContent.Long(metrics, "latencyMs") is { } latency
+            ? new AdditionalPropertiesDictionary { [LatencyMsKey] = latency }
+            : null;
 
     /// <summary>Maps a TokenUsage object; Bedrock's inputTokens excludes cache reads and writes.</summary>
     public static UsageDetails ParseUsage(JsonElement usage) => Usage.FromUncached(

@@ -24,6 +24,11 @@ internal static class BedrockStreamReader
                 throw Error(message, messageType);
             }
 
+            if (message.Payload.IsEmpty)
+            {
+                continue;
+            }
+
             using var document = JsonDocument.Parse(message.Payload);
             var data = document.RootElement;
             switch (message.Header(":event-type"))
@@ -64,7 +69,9 @@ internal static class BedrockStreamReader
                 case "metadata":
                     if (data.TryGetProperty("usage", out var usage))
                     {
-                        yield return Update(model, new UsageContent(BedrockResponse.ParseUsage(usage)));
+                        var update = Update(model, new UsageContent(BedrockResponse.ParseUsage(usage)));
+                        update.AdditionalProperties = BedrockResponse.Metrics(data);
+                        yield return update;
                     }
 
                     break;
