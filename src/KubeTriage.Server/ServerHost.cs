@@ -3,6 +3,8 @@ using KubeTriage.Core.Engine;
 using KubeTriage.Server.Apis;
 using KubeTriage.Server.Investigations;
 using KubeTriage.Remediation;
+using KubeTriage.Remediation.Kubectl;
+using KubeTriage.Server.Chat;
 using KubeTriage.Server.Observability;
 using KubeTriage.Server.Remediation;
 using KubeTriage.Server.Security;
@@ -56,6 +58,12 @@ public static class ServerHost
             remediation.VerifyPollInterval = options.Remediation.VerifyPollInterval;
         });
         builder.Services.TryAddSingleton<ApprovalExecutor>();
+        builder.Services.TryAddSingleton(_ => new KubectlRunner(new KubectlRunnerOptions { KubectlPath = options.KubectlPath }));
+        builder.Services.TryAddSingleton<ChatThreadMemory>();
+        builder.Services.TryAddSingleton<ServerKubeconfig>();
+        builder.Services.TryAddSingleton<ChatCommandRunner>();
+        builder.Services.TryAddSingleton<ChatDiagnosis>();
+        builder.Services.TryAddSingleton<ChatFlow>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApprovalExecutor>());
         builder.Services.TryAddSingleton(_ => new InvestigationGate(options.MaxConcurrentInvestigations, options.MaxQueuedInvestigations));
         builder.Services.AddProblemDetails();
@@ -105,6 +113,7 @@ public static class ServerHost
         app.MapIncidentApi();
         app.MapApprovalsApi();
         app.MapActionsApi();
+        app.MapChatApi();
         return app;
     }
 

@@ -20,6 +20,10 @@ public interface IKubeTriageStore : IApprovalStore, IAuditStore, IAsyncDisposabl
     /// <summary>Creates an empty conversation thread.</summary>
     Task<ConversationThread> CreateThreadAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Returns the thread with a caller-chosen id, creating it empty when it does not exist yet (chat clients name their threads).</summary>
+    /// <remarks>The caller validates the id; two callers racing on a new id get the same thread.</remarks>
+    Task<ConversationThread> GetOrCreateThreadAsync(string threadId, CancellationToken cancellationToken = default);
+
     /// <summary>Returns a thread with its messages in the order they were appended, or null when unknown.</summary>
     Task<ConversationThread?> GetThreadAsync(string threadId, CancellationToken cancellationToken = default);
 

@@ -61,6 +61,22 @@ internal abstract partial class SqlStore(TimeProvider time) : IKubeTriageStore
         return thread;
     }
 
+    public async Task<ConversationThread> GetOrCreateThreadAsync(string threadId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(threadId);
+        var now = ToDb(Now());
+        await using (var connection = await OpenAsync(cancellationToken))
+        {
+            // Both engines support ON CONFLICT DO NOTHING, so a race between two first messages creates one thread.
+            await using var command = Command(connection, null, "INSERT INTO threads (id, created_at, updated_at) VALUES (@id, @now, @now) ON CONFLICT (id) DO NOTHING");
+            Add(command, "id", threadId);
+            Add(command, "now", now);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return await GetThreadAsync(threadId, cancellationToken) ?? throw new InvalidOperationException($"thread {threadId} vanished after it was created");
+    }
+
     public async Task<ConversationThread?> GetThreadAsync(string threadId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(threadId);

@@ -44,6 +44,20 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetOrCreateThread_ClientChosenId_CreatesOnceThenReturnsTheSameThread()
+    {
+        var store = await StartAsync();
+
+        var created = await store.GetOrCreateThreadAsync("chat-7f3a_b", Ct);
+        await store.AppendMessageAsync(created.Id, MessageRole.User, "list my pods", Ct);
+        var again = await store.GetOrCreateThreadAsync("chat-7f3a_b", Ct);
+
+        Assert.Equal("chat-7f3a_b", created.Id);
+        Assert.Empty(created.Messages);
+        Assert.Equal("list my pods", Assert.Single(again.Messages).Content);
+    }
+
+    [Fact]
     public async Task AppendMessage_Several_ReadBackInAppendOrder()
     {
         var store = await StartAsync();

@@ -2,20 +2,29 @@ using System.Collections.Concurrent;
 
 namespace KubeTriage.Server.Chat;
 
-/// <summary>Holds the kubeconfig each chat thread sent, in memory only, for a limited time.</summary>
+/// <summary>What a chat thread keeps in memory only: the kubeconfig it sent and the commands last suggested to it.</summary>
 /// <remarks>
-/// Never written to the database, a file or a log: a server restart forgets them and the caller sends the kubeconfig
-/// again. Only written to disk, briefly and privately, while kubectl runs. Thread-safe.
+/// Kubeconfigs are never written to the database, a file or a log: a server restart forgets them and the caller sends
+/// the kubeconfig again (they touch disk only briefly, privately, while kubectl runs). Entries expire after
+/// <see cref="Lifetime"/>. Thread-safe.
 /// </remarks>
-internal sealed class ThreadKubeconfigs(TimeProvider clock)
+internal sealed class ChatThreadMemory(TimeProvider clock)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
-    private readonly ConcurrentDictionary<string, (UploadedKubeconfig Kubeconfig, DateTimeOffset Expires)> _byThread = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _byThread = new(StringComparer.Ordinal);
 
-    public void Remember(string threadId, UploadedKubeconfig kubeconfig) => _byThread[threadId] = (kubeconfig, clock.GetUtcNow() + Lifetime);
+    public void RememberKubeconfig(string threadId, UploadedKubeconfig kubeconfig)
+        => _byThread.AddOrUpdate(threadId, _ => new Entry(kubeconfig, [], Expiry()), (_, e) => e with { Kubeconfig = kubeconfig, Expires = Expiry() });
 
-    public UploadedKubeconfig? Find(string threadId)
+    public void RememberSuggestions(string threadId, IReadOnlyList<string> commands)
+        => _byThread.AddOrUpdate(threadId, _ => new Entry(null, commands, Expiry()), (_, e) => e with { Suggestions = commands, Expires = Expiry() });
+
+    public UploadedKubeconfig? Kubeconfig(string threadId) => Live(threadId)?.Kubeconfig;
+
+    public IReadOnlyList<string> Suggestions(string threadId) => Live(threadId)?.Suggestions ?? [];
+
+    private Entry? Live(string threadId)
     {
         if (!_byThread.TryGetValue(threadId, out var entry))
         {
@@ -24,10 +33,14 @@ internal sealed class ThreadKubeconfigs(TimeProvider clock)
 
         if (entry.Expires > clock.GetUtcNow())
         {
-            return entry.Kubeconfig;
+            return entry;
         }
 
         _byThread.TryRemove(threadId, out _);
         return null;
     }
+
+    private DateTimeOffset Expiry() => clock.GetUtcNow() + Lifetime;
+
+    private sealed record Entry(UploadedKubeconfig? Kubeconfig, IReadOnlyList<string> Suggestions, DateTimeOffset Expires);
 }

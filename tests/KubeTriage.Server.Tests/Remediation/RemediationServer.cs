@@ -32,14 +32,24 @@ internal sealed class RemediationServer : IAsyncDisposable
             tier: confirm
             actions: [rollout-restart, raise-memory-limit, rollback]
             namespaces: [reporting]
+          - name: chat-restarts
+            tier: confirm
+            commands: [rollout restart]
+            namespaces: [reporting]
+          - name: chat-pod-deletes
+            tier: safe
+            commands: [delete]
+            kinds: [Pod]
+            namespaces: [reporting]
         """;
 
     private readonly SandboxServer _sandbox;
     private readonly ClusterConnections _clusters;
     private WebApplication? _app;
 
-    private RemediationServer(SandboxServer sandbox, ClusterConnections clusters, string dataDirectory, string policyPath)
+    private RemediationServer(SandboxServer sandbox, ClusterConnections clusters, string dataDirectory, string policyPath, string kubeconfigPath)
     {
+        KubeconfigPath = kubeconfigPath;
         _sandbox = sandbox;
         _clusters = clusters;
         DataDirectory = dataDirectory;
@@ -47,6 +57,10 @@ internal sealed class RemediationServer : IAsyncDisposable
     }
 
     public string DataDirectory { get; }
+
+    public string KubeconfigPath { get; }
+
+    public string SandboxToken => _sandbox.AdminToken;
 
     public string PolicyPath { get; }
 
@@ -70,7 +84,7 @@ internal sealed class RemediationServer : IAsyncDisposable
         sandbox.WriteKubeconfig(kubeconfig);
         var policy = Path.Combine(work, "policy.yaml");
         await File.WriteAllTextAsync(policy, Policy, TestContext.Current.CancellationToken);
-        var server = new RemediationServer(sandbox, ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(kubeconfig)), Path.Combine(work, "data"), policy);
+        var server = new RemediationServer(sandbox, ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(kubeconfig)), Path.Combine(work, "data"), policy, kubeconfig);
         await server.StartServerAsync();
         return server;
     }
@@ -83,6 +97,7 @@ internal sealed class RemediationServer : IAsyncDisposable
             {
                 Port = 0,
                 Store = new Storage.StoreOptions { DataDirectory = DataDirectory },
+                Kubeconfig = KubeconfigPath,
                 Remediation = new KubeTriage.Remediation.RemediationOptions
                 {
                     PolicyPath = PolicyPath,
