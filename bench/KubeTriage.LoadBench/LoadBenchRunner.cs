@@ -20,11 +20,7 @@ internal static class LoadBenchRunner
         var maxAge = Arg(args, "--collection-max-age", 10);
         var root = FindRepo();
         var loaded = SnapshotLoader.Load(Path.Combine(root, "scenarios", "chain-service-no-endpoints-secret"));
-        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions
-        {
-            Objects = [.. loaded.State.All.Select(o => o.ToJsonObject())],
-            Logs = [.. loaded.State.Logs.Select(l => new SandboxLog(l.Namespace, l.Pod, l.Container, l.Previous, l.Text))],
-        });
+        await using var sandbox = await SandboxServer.StartAsync(SandboxOptions.FromState(loaded.State));
         var kubeconfig = Path.Combine(Directory.CreateTempSubdirectory("kt-load-").FullName, "config");
         sandbox.WriteKubeconfig(kubeconfig);
         using var clusters = ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(kubeconfig));

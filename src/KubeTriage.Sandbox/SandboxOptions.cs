@@ -3,8 +3,15 @@ using System.Text.Json.Nodes;
 namespace KubeTriage.Sandbox;
 
 /// <summary>Input of the sandbox API server: plain Kubernetes objects, container logs and users.</summary>
-public sealed class SandboxOptions
+public sealed record SandboxOptions
 {
+    /// <summary>Returns options serving a loaded snapshot: its objects and container logs (set the rest with <c>with</c>).</summary>
+    public static SandboxOptions FromState(Core.Model.ClusterState state) => new()
+    {
+        Objects = [.. state.All.Select(o => o.ToJsonObject())],
+        Logs = [.. state.Logs.Select(l => new SandboxLog(l.Namespace, l.Pod, l.Container, l.Previous, l.Text))],
+    };
+
     /// <summary>Objects as <c>kubectl get -o json</c> prints them (kind, apiVersion, metadata...), list items already flattened.</summary>
     public IReadOnlyList<JsonObject> Objects { get; init; } = [];
 

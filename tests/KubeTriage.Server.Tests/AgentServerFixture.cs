@@ -24,11 +24,7 @@ public sealed class AgentServerFixture : IAsyncLifetime
     {
         Llm = await ScriptedLlm.StartAsync();
         var loaded = SnapshotLoader.Load(Path.Combine(RepoPaths.Scenarios, "chain-service-no-endpoints-secret"));
-        _sandbox = await SandboxServer.StartAsync(new SandboxOptions
-        {
-            Objects = [.. loaded.State.All.Select(o => o.ToJsonObject())],
-            Logs = [.. loaded.State.Logs.Select(l => new SandboxLog(l.Namespace, l.Pod, l.Container, l.Previous, l.Text))],
-        });
+        _sandbox = await SandboxServer.StartAsync(SandboxOptions.FromState(loaded.State));
         var kubeconfig = Path.Combine(Directory.CreateTempSubdirectory("kt-agent-server-").FullName, "config");
         _sandbox.WriteKubeconfig(kubeconfig);
         _clusters = ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(kubeconfig));

@@ -11,13 +11,8 @@ internal static class SandboxLauncher
     {
         var loaded = ClusterInput.LoadSnapshot(directory);
 
-        var options = new SandboxOptions
-        {
-            // The sandbox owns and mutates its copy; the snapshot stays as read.
-            Objects = [.. loaded.State.All.Select(o => o.ToJsonObject())],
-            Logs = [.. loaded.State.Logs.Select(l => new SandboxLog(l.Namespace, l.Pod, l.Container, l.Previous, l.Text))],
-            Port = port,
-        };
+        // The sandbox owns and mutates its copy; the snapshot stays as read.
+        var options = SandboxOptions.FromState(loaded.State) with { Port = port };
         try
         {
             return (await SandboxServer.StartAsync(options, ct), loaded);

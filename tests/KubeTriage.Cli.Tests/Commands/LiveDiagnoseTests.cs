@@ -12,12 +12,7 @@ public sealed class LiveDiagnoseTests
         var ct = TestContext.Current.CancellationToken;
         var dir = Path.Combine(RepoPaths.Scenarios, "chain-service-no-endpoints-secret");
         var loaded = SnapshotLoader.Load(dir);
-        await using var server = await SandboxServer.StartAsync(new SandboxOptions
-        {
-            Objects = [.. loaded.State.All.Select(o => o.ToJsonObject())],
-            Logs = [.. loaded.State.Logs.Select(l => new SandboxLog(l.Namespace, l.Pod, l.Container, l.Previous, l.Text))],
-            Users = [SandboxUser.Admin("admin", "admin-token"), SandboxUser.Viewer("viewer", "viewer-token", "shop")],
-        }, ct);
+        await using var server = await SandboxServer.StartAsync(SandboxOptions.FromState(loaded.State) with { Users = [SandboxUser.Admin("admin", "admin-token"), SandboxUser.Viewer("viewer", "viewer-token", "shop")], }, ct);
         var kubeconfig = Path.Combine(Directory.CreateTempSubdirectory("kt-viewer-").FullName, "config");
         server.WriteKubeconfig(kubeconfig, "viewer");
 

@@ -73,12 +73,7 @@ internal sealed class RemediationServer : IAsyncDisposable
     public static async Task<RemediationServer> StartAsync()
     {
         var loaded = SnapshotLoader.Load(Path.Combine(RepoPaths.Scenarios, "oomkilled-java"));
-        var sandbox = await SandboxServer.StartAsync(new SandboxOptions
-        {
-            Objects = [.. loaded.State.All.Select(o => o.ToJsonObject())],
-            Logs = [.. loaded.State.Logs.Select(l => new SandboxLog(l.Namespace, l.Pod, l.Container, l.Previous, l.Text))],
-            SimulateControllers = true,
-        });
+        var sandbox = await SandboxServer.StartAsync(SandboxOptions.FromState(loaded.State) with { SimulateControllers = true, });
         var work = Directory.CreateTempSubdirectory("kt-remediation-").FullName;
         var kubeconfig = Path.Combine(work, "kubeconfig");
         sandbox.WriteKubeconfig(kubeconfig);
