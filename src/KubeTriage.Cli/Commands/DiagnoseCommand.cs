@@ -6,6 +6,7 @@ using KubeTriage.Core.Snapshots;
 using KubeTriage.Kubernetes;
 using KubeTriage.Kubernetes.Collection;
 using KubeTriage.Kubernetes.KubeConfig;
+using KubeTriage.Remediation.Actions;
 
 namespace KubeTriage.Cli.Commands;
 
@@ -47,17 +48,15 @@ internal static class DiagnoseCommand
         return command;
     }
 
-    public static DiagnosisReport DiagnoseSnapshot(string directory, string? ns)
-    {
-        var input = ClusterInput.FromSnapshot(directory, ns);
-        return new DiagnosisEngine().Diagnose(input.State, input.Options);
-    }
+    public static DiagnosisReport DiagnoseSnapshot(string directory, string? ns) => Diagnose(ClusterInput.FromSnapshot(directory, ns));
 
     public static async Task<DiagnosisReport> DiagnoseLiveAsync(string? kubeconfig, string? context, string? ns, bool allNamespaces, CancellationToken ct)
-    {
-        var input = await ClusterInput.FromClusterAsync(kubeconfig, context, ns, allNamespaces, ct);
-        return new DiagnosisEngine().Diagnose(input.State, input.Options);
-    }
+        => Diagnose(await ClusterInput.FromClusterAsync(kubeconfig, context, ns, allNamespaces, ct));
+
+    // Root causes carry the typed actions that fit them (POST /api/v1/actions runs them under a policy); without a
+    // policy here their tier stays the engine's own.
+    private static DiagnosisReport Diagnose(ClusterInput input)
+        => new ActionSuggester().Attach(new DiagnosisEngine().Diagnose(input.State, input.Options), input.State);
 
     private static DiagnosisReport UnreachableReport(string error) => new()
     {

@@ -40,15 +40,22 @@ internal static class HealthApi
         }
     }
 
-    private static IResult Info(ServerOptions options, IClusterAccess clusters) => TypedResults.Ok(new
+    private static IResult Info(ServerOptions options, IClusterAccess clusters, InvestigationRunner runner, KubeTriage.Remediation.Policy.IRemediationPolicy policy) => TypedResults.Ok(new
     {
         name = "kubetriage",
         version = options.Version,
         clusters = clusters.Clusters,
         default_cluster = clusters.DefaultCluster,
-        engine = "deterministic",
+        engine = runner.AgentsEnabled ? "agents over the deterministic engine" : "deterministic",
         llm = LlmCheck(),
-        endpoints = new[] { "POST /", "POST /stream", "POST /analyze", "GET /schema", "GET /openapi.json", "GET /metrics", "GET /ready?deep=true" },
+        remediation = policy is KubeTriage.Remediation.Policy.RemediationPolicy { ForbidsEverything: true } readOnly
+            ? new { mode = "read-only", policy = (string?)readOnly.Source, detail = readOnly.RefusalReason }
+            : new { mode = "policy", policy = (policy as KubeTriage.Remediation.Policy.RemediationPolicy)?.Source, detail = (string?)null },
+        endpoints = new[]
+        {
+            "POST /", "POST /stream", "POST /analyze", "POST /api/v1/actions", "GET /api/v1/approvals", "POST /api/sendMessage", "GET /api/health",
+            "GET /schema", "GET /openapi.json", "GET /metrics", "GET /ready?deep=true",
+        },
     });
 
     // Shallow: the process is up and configured. Deep: every cluster answers /version with our credentials.
