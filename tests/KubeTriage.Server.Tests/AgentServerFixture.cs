@@ -1,10 +1,5 @@
 using KubeTriage.AI.Configuration;
 using KubeTriage.AI.Middleware;
-using KubeTriage.Core.Snapshots;
-using KubeTriage.Kubernetes;
-using KubeTriage.Kubernetes.KubeConfig;
-using KubeTriage.Sandbox;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KubeTriage.Server.Tests;
@@ -12,9 +7,7 @@ namespace KubeTriage.Server.Tests;
 /// <summary>The real server with the agents on: an OpenAI-compatible scripted model, and the sandbox as the live cluster.</summary>
 public sealed class AgentServerFixture : IAsyncLifetime
 {
-    private SandboxServer? _sandbox;
-    private ClusterConnections? _clusters;
-    private WebApplication? _app;
+    private SandboxedServer? _server;
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -23,11 +16,7 @@ public sealed class AgentServerFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Llm = await ScriptedLlm.StartAsync();
-        var loaded = SnapshotLoader.Load(Path.Combine(RepoPaths.Scenarios, "chain-service-no-endpoints-secret"));
-        _sandbox = await SandboxServer.StartAsync(SandboxOptions.FromState(loaded.State));
-        var kubeconfig = Path.Combine(Directory.CreateTempSubdirectory("kt-agent-server-").FullName, "config");
-        _sandbox.WriteKubeconfig(kubeconfig);
-        _clusters = ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(kubeconfig));
+        _server = await SandboxedServer.StartSandboxAsync("chain-service-no-endpoints-secret");
         var settings = new AgentSettings
         {
             Provider = new ProviderConfiguration
@@ -42,27 +31,18 @@ public sealed class AgentServerFixture : IAsyncLifetime
                 .Set(ScriptedLlm.StrongModel, new ModelPrice(2m, 8m, 0m, 0.5m))
                 .Set(ScriptedLlm.CheapModel, new ModelPrice(0.4m, 1.6m, 0m, 0.1m)),
         };
-        _app = ServerHost.Build(
-            new ServerOptions { Port = 0, Store = new Storage.StoreOptions { DataDirectory = Directory.CreateTempSubdirectory("kt-agent-data-").FullName } },
-            new Investigations.RegistryClusterAccess(_clusters),
-            logging => logging.Services.AddSingleton(settings));
-        await _app.StartAsync();
-        Client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
+        var address = await _server.StartServerAsync(
+            new ServerOptions { Store = new Storage.StoreOptions { DataDirectory = Path.Combine(_server.WorkDirectory, "data") } },
+            services => services.AddSingleton(settings));
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        _clusters?.Dispose();
-        if (_sandbox is not null)
-        {
-            await _sandbox.DisposeAsync();
+            await _server.DisposeAsync();
         }
 
         if (Llm is not null)

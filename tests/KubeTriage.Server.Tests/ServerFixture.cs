@@ -1,8 +1,3 @@
-using KubeTriage.Core.Snapshots;
-using KubeTriage.Kubernetes;
-using KubeTriage.Kubernetes.KubeConfig;
-using KubeTriage.Sandbox;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KubeTriage.Server.Tests;
@@ -13,9 +8,7 @@ public sealed class ServerFixture : IAsyncLifetime
 {
     public const string ApiKey = "test-api-key-7c1e";
 
-    private SandboxServer? _sandbox;
-    private ClusterConnections? _clusters;
-    private WebApplication? _app;
+    private SandboxedServer? _server;
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -23,21 +16,15 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var loaded = SnapshotLoader.Load(Path.Combine(RepoPaths.Scenarios, "chain-service-no-endpoints-secret"));
-        _sandbox = await SandboxServer.StartAsync(SandboxOptions.FromState(loaded.State));
-        var kubeconfig = Path.Combine(Directory.CreateTempSubdirectory("kt-server-").FullName, "config");
-        _sandbox.WriteKubeconfig(kubeconfig);
-        _clusters = ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(kubeconfig));
-        var data = Directory.CreateTempSubdirectory("kt-server-data-").FullName;
-        _app = ServerHost.Build(new ServerOptions
-        {
-            Port = 0,
-            ApiKeys = [ApiKey],
-            MaxRequestBodyBytes = 64 * 1024,
-            Store = new Storage.StoreOptions { DataDirectory = data },
-        }, new Investigations.RegistryClusterAccess(_clusters), logging => logging.Services.AddSingleton(AI.Configuration.AgentSettings.None));
-        await _app.StartAsync();
-        var address = new Uri(_app.Urls.First());
+        _server = await SandboxedServer.StartSandboxAsync("chain-service-no-endpoints-secret");
+        var address = await _server.StartServerAsync(
+            new ServerOptions
+            {
+                ApiKeys = [ApiKey],
+                MaxRequestBodyBytes = 64 * 1024,
+                Store = new Storage.StoreOptions { DataDirectory = Path.Combine(_server.WorkDirectory, "data") },
+            },
+            services => services.AddSingleton(AI.Configuration.AgentSettings.None));
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
         Client.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
         Anonymous = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
@@ -47,16 +34,9 @@ public sealed class ServerFixture : IAsyncLifetime
     {
         Client?.Dispose();
         Anonymous?.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        _clusters?.Dispose();
-        if (_sandbox is not null)
-        {
-            await _sandbox.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 }

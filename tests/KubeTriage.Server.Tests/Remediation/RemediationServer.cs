@@ -1,10 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using KubeTriage.Core.Snapshots;
 using KubeTriage.Kubernetes;
-using KubeTriage.Kubernetes.KubeConfig;
-using KubeTriage.Sandbox;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KubeTriage.Server.Tests.Remediation;
@@ -43,24 +39,19 @@ internal sealed class RemediationServer : IAsyncDisposable
             namespaces: [reporting]
         """;
 
-    private readonly SandboxServer _sandbox;
-    private readonly ClusterConnections _clusters;
-    private WebApplication? _app;
+    private readonly SandboxedServer _host;
 
-    private RemediationServer(SandboxServer sandbox, ClusterConnections clusters, string dataDirectory, string policyPath, string kubeconfigPath)
+    private RemediationServer(SandboxedServer host, string policyPath)
     {
-        KubeconfigPath = kubeconfigPath;
-        _sandbox = sandbox;
-        _clusters = clusters;
-        DataDirectory = dataDirectory;
+        _host = host;
         PolicyPath = policyPath;
     }
 
-    public string DataDirectory { get; }
+    public string DataDirectory => Path.Combine(_host.WorkDirectory, "data");
 
-    public string KubeconfigPath { get; }
+    public string KubeconfigPath => _host.KubeconfigPath;
 
-    public string SandboxToken => _sandbox.AdminToken;
+    public string SandboxToken => _host.SandboxToken;
 
     public string PolicyPath { get; }
 
@@ -68,18 +59,14 @@ internal sealed class RemediationServer : IAsyncDisposable
 
     public HttpClient Client { get; private set; } = null!;
 
-    public IKubernetesClient Cluster => _clusters.Default;
+    public IKubernetesClient Cluster => _host.Cluster;
 
     public static async Task<RemediationServer> StartAsync()
     {
-        var loaded = SnapshotLoader.Load(Path.Combine(RepoPaths.Scenarios, "oomkilled-java"));
-        var sandbox = await SandboxServer.StartAsync(SandboxOptions.FromState(loaded.State) with { SimulateControllers = true, });
-        var work = Directory.CreateTempSubdirectory("kt-remediation-").FullName;
-        var kubeconfig = Path.Combine(work, "kubeconfig");
-        sandbox.WriteKubeconfig(kubeconfig);
-        var policy = Path.Combine(work, "policy.yaml");
+        var host = await SandboxedServer.StartSandboxAsync("oomkilled-java", sandbox => sandbox with { SimulateControllers = true });
+        var policy = Path.Combine(host.WorkDirectory, "policy.yaml");
         await File.WriteAllTextAsync(policy, Policy, TestContext.Current.CancellationToken);
-        var server = new RemediationServer(sandbox, ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(kubeconfig)), Path.Combine(work, "data"), policy, kubeconfig);
+        var server = new RemediationServer(host, policy);
         await server.StartServerAsync();
         return server;
     }
@@ -87,10 +74,9 @@ internal sealed class RemediationServer : IAsyncDisposable
     /// <summary>Starts the server (again) on the same data directory and policy.</summary>
     public async Task StartServerAsync()
     {
-        _app = ServerHost.Build(
+        var address = await _host.StartServerAsync(
             new ServerOptions
             {
-                Port = 0,
                 Store = new Storage.StoreOptions { DataDirectory = DataDirectory },
                 Kubeconfig = KubeconfigPath,
                 Remediation = new KubeTriage.Remediation.RemediationOptions
@@ -100,26 +86,19 @@ internal sealed class RemediationServer : IAsyncDisposable
                     VerifyPollInterval = TimeSpan.FromMilliseconds(100),
                 },
             },
-            new Investigations.RegistryClusterAccess(_clusters),
-            logging =>
+            services =>
             {
-                logging.Services.AddSingleton(AI.Configuration.AgentSettings.None);
-                logging.Services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton(AI.Configuration.AgentSettings.None);
+                services.AddSingleton<TimeProvider>(Clock);
             });
-        await _app.StartAsync();
-        Client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     /// <summary>Stops the server the way a crash leaves state: whatever was stored stays, nothing more runs.</summary>
     public async Task StopServerAsync()
     {
         Client.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-            _app = null;
-        }
+        await _host.StopServerAsync();
     }
 
     public async Task<JsonObject> ProposeAsync(string type, IDictionary<string, string>? parameters = null)
@@ -157,8 +136,7 @@ internal sealed class RemediationServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopServerAsync();
-        _clusters.Dispose();
-        await _sandbox.DisposeAsync();
+        Client.Dispose();
+        await _host.DisposeAsync();
     }
 }
