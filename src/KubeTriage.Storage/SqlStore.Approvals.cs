@@ -7,7 +7,7 @@ namespace KubeTriage.Storage;
 /// <summary>Approvals: creation, decisions, the exactly-once execution claim, expiry and crash recovery.</summary>
 internal abstract partial class SqlStore
 {
-    private const string ApprovalColumns = "id, created_at, expires_at, status, action, summary, payload, tier, reason, requested_by, thread_id, cluster, namespace, target, dry_run_diff, decided_by, decided_at, decision_note, claimed_at, executed_at, result";
+    private const string ApprovalColumns = "id, created_at, expires_at, status, action, summary, payload, tier, reason, requested_by, thread_id, cluster, namespace, target, dry_run_diff, decided_by, decided_at, decision_note, claimed_at, executed_at, result, workflow";
 
     public async Task<Approval> CreateApprovalAsync(NewApproval approval, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -37,6 +37,7 @@ internal abstract partial class SqlStore
             Namespace = approval.Namespace,
             Target = approval.Target,
             DryRunDiff = approval.DryRunDiff,
+            Workflow = approval.Workflow,
         };
         if (created.ExpiresAt <= created.CreatedAt)
         {
@@ -56,8 +57,8 @@ internal abstract partial class SqlStore
         }
 
         await using (var insert = Command(connection, transaction, """
-            INSERT INTO approvals (id, created_at, expires_at, status, action, summary, payload, tier, reason, requested_by, thread_id, cluster, namespace, target, dry_run_diff)
-            VALUES (@id, @created_at, @expires_at, @status, @action, @summary, @payload, @tier, @reason, @requested_by, @thread_id, @cluster, @namespace, @target, @dry_run_diff)
+            INSERT INTO approvals (id, created_at, expires_at, status, action, summary, payload, tier, reason, requested_by, thread_id, cluster, namespace, target, dry_run_diff, workflow)
+            VALUES (@id, @created_at, @expires_at, @status, @action, @summary, @payload, @tier, @reason, @requested_by, @thread_id, @cluster, @namespace, @target, @dry_run_diff, @workflow)
             """))
         {
             Add(insert, "id", created.Id);
@@ -75,6 +76,7 @@ internal abstract partial class SqlStore
             Add(insert, "namespace", created.Namespace);
             Add(insert, "target", created.Target);
             Add(insert, "dry_run_diff", created.DryRunDiff);
+            Add(insert, "workflow", created.Workflow);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -306,6 +308,7 @@ internal abstract partial class SqlStore
                 ClaimedAt = Time(18),
                 ExecutedAt = Time(19),
                 Result = NullableString(reader, 20),
+                Workflow = NullableString(reader, 21),
             });
         }
 

@@ -39,6 +39,7 @@ public sealed class ActionRegistry
     public IRemediationAction Create(SuggestedAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        TargetNames.Validate(action.Target);
         return _factories.TryGetValue(action.Type, out var factory)
             ? factory(action)
             : throw new ArgumentException($"unknown remediation action type '{action.Type}' (known: {string.Join(", ", _factories.Keys)})", nameof(action));

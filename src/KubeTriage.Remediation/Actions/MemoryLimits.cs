@@ -13,6 +13,9 @@ public static class MemoryLimits
     public static string Raise(double currentBytes, double factor = DefaultFactor)
         => Quantity.FormatMemory(Quantity.RoundUpMemory(Math.Max(currentBytes * Math.Max(factor, 1), currentBytes + 1)));
 
+    /// <summary>The most a limit may grow in one action.</summary>
+    internal const double MaxFactor = 4;
+
     internal static double ParseFactor(string? text)
     {
         if (text is null)
@@ -20,7 +23,7 @@ public static class MemoryLimits
             return DefaultFactor;
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && factor > 1 && factor <= 4
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && factor > 1 && factor <= MaxFactor
             ? factor
             : throw new ArgumentException($"memory factor must be a number above 1 and at most 4, not '{text}'");
     }

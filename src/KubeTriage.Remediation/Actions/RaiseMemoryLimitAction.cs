@@ -46,6 +46,12 @@ internal sealed class RaiseMemoryLimitAction : PatchAction
             throw new ActionRefusedException($"the memory limit of container {name} of {target} is {limitText} already; {newLimit} would not raise it");
         }
 
+        // An explicit value is bounded like the factor: a typo (1000Ti) must not reserve a node's worth of memory.
+        if (Quantity.Parse(newLimit) > limit * MemoryLimits.MaxFactor)
+        {
+            throw new ActionRefusedException($"{newLimit} is more than {MemoryLimits.MaxFactor} times the current limit {limitText} of container {name} of {target}; raise it in steps");
+        }
+
         var resources = new JsonObject { ["limits"] = new JsonObject { ["memory"] = newLimit } };
         if (Quantity.Parse(container.Str("resources.requests.memory")) > Quantity.Parse(newLimit))
         {

@@ -37,4 +37,7 @@ public sealed record ApprovalRequest
 
     /// <summary>Gets the server-side dry run's diff, when one ran.</summary>
     public string? DryRunDiff { get; init; }
+
+    /// <summary>Gets the workflow that asked, whose policy overrides apply again at execution.</summary>
+    public string? Workflow { get; init; }
 }

@@ -36,6 +36,7 @@ public sealed class ApprovalService(IApprovalStore store, AuditTrail audit, IOpt
                 Namespace = request.Namespace,
                 Target = request.Target,
                 DryRunDiff = request.DryRunDiff,
+                Workflow = request.Workflow,
             },
             now,
             cancellationToken);

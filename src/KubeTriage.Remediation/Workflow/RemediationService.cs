@@ -33,7 +33,7 @@ public sealed class RemediationService(ActionRegistry actions, IRemediationPolic
         switch (decision.Tier)
         {
             case RiskTier.Forbidden:
-                await AuditAsync(AuditEvents.Refused, action, requester, AuditApprovalTypes.None, $"{decision.Reason} (rule {decision.Rule})", cancellationToken: cancellationToken);
+                await AuditAsync(AuditEvents.Refused, action, requester, AuditApprovalTypes.None, $"{decision.Reason} (rule {decision.Rule})", plan.Request.Namespace, cancellationToken: cancellationToken);
                 return new RemediationOutcome(RemediationStatus.Refused, decision.Reason, decision, plan);
             case RiskTier.Confirm:
                 var approval = await approvals.RequestAsync(
@@ -47,15 +47,16 @@ public sealed class RemediationService(ActionRegistry actions, IRemediationPolic
                         Agent = requester.Agent,
                         ThreadId = requester.ThreadId,
                         Cluster = requester.Cluster,
-                        Namespace = action.Target.Namespace,
+                        Namespace = plan.Request.Namespace,
                         Target = Target(action),
                         DryRunDiff = plan.Diff,
+                        Workflow = requester.Workflow,
                     },
                     cancellationToken);
                 return new RemediationOutcome(RemediationStatus.PendingApproval, $"waiting for approval {approval.Id}: {decision.Reason}", decision, plan, approval.Id);
             default:
                 var (status, message, verification) = await ExecuteAsync(implementation, client, cancellationToken);
-                await AuditAsync(status == RemediationStatus.Executed ? AuditEvents.Executed : AuditEvents.Failed, action, requester, AuditApprovalTypes.AutoSafe, message, cancellationToken: cancellationToken);
+                await AuditAsync(status == RemediationStatus.Executed ? AuditEvents.Executed : AuditEvents.Failed, action, requester, AuditApprovalTypes.AutoSafe, message, plan.Request.Namespace, cancellationToken: cancellationToken);
                 return new RemediationOutcome(status, message, decision, plan, Verification: verification);
         }
     }
@@ -66,7 +67,16 @@ public sealed class RemediationService(ActionRegistry actions, IRemediationPolic
     /// <param name="cancellationToken">Cancels waiting; an execution already sent is still recorded.</param>
     public async Task<Approval?> ExecuteApprovedAsync(string approvalId, Func<string?, IKubernetesClient> clientFor, CancellationToken cancellationToken = default)
     {
-        var approval = await approvals.ClaimForExecutionAsync(approvalId, cancellationToken);
+        Approval? approval;
+        try
+        {
+            approval = await approvals.ClaimForExecutionAsync(approvalId, cancellationToken);
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+
         if (approval is null)
         {
             return null;
@@ -83,7 +93,7 @@ public sealed class RemediationService(ActionRegistry actions, IRemediationPolic
             // approval lifts confirm to run, never forbidden (a policy tightened meanwhile wins).
             var plan = await implementation.PlanAsync(client, cancellationToken);
             var failing = await FailingPods.CountAsync(client, plan.Request.Namespace, cancellationToken);
-            var decision = policy.Evaluate(plan.Request, failing);
+            var decision = policy.Evaluate(plan.Request with { Workflow = approval.Workflow }, failing);
             if (decision.Tier == RiskTier.Forbidden)
             {
                 result = $"not executed: the policy now forbids it: {decision.Reason}";
@@ -108,7 +118,7 @@ public sealed class RemediationService(ActionRegistry actions, IRemediationPolic
         try
         {
             var plan = await implementation.PlanAsync(client, ct);
-            await AuditAsync(AuditEvents.DryRun, action, requester, AuditApprovalTypes.None, plan.Summary, plan.Diff, ct);
+            await AuditAsync(AuditEvents.DryRun, action, requester, AuditApprovalTypes.None, plan.Summary, plan.Request.Namespace, plan.Diff, ct);
             return (plan, null);
         }
         catch (ActionRefusedException ex)
@@ -140,7 +150,9 @@ public sealed class RemediationService(ActionRegistry actions, IRemediationPolic
         return (verification.Succeeded ? RemediationStatus.Executed : RemediationStatus.Failed, message, verification);
     }
 
-    private Task AuditAsync(string auditEvent, SuggestedAction action, RemediationRequester requester, string approvalType, string outcome, string? diff = null, CancellationToken cancellationToken = default)
+    // The namespace recorded is the one the policy judged (a namespace-wide action names it as its target's name).
+    private Task AuditAsync(
+        string auditEvent, SuggestedAction action, RemediationRequester requester, string approvalType, string outcome, string? judgedNamespace = null, string? diff = null, CancellationToken cancellationToken = default)
     {
         var inputs = JsonNode.Parse(ActionJson.Serialize(action))!.AsObject();
         if (diff is not null)
@@ -159,7 +171,7 @@ public sealed class RemediationService(ActionRegistry actions, IRemediationPolic
                 Outcome = outcome,
                 ApprovalType = approvalType,
                 Cluster = requester.Cluster,
-                Namespace = action.Target.Namespace,
+                Namespace = judgedNamespace ?? action.Target.Namespace,
                 Target = Target(action),
             },
             cancellationToken);

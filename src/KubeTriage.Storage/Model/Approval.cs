@@ -48,6 +48,9 @@ public sealed record Approval
     /// <summary>Gets the dry run's diff, when one ran.</summary>
     public string? DryRunDiff { get; init; }
 
+    /// <summary>Gets the workflow that asked (<c>api</c>, <c>alert</c>, <c>chat</c>), whose policy overrides apply again at execution.</summary>
+    public string? Workflow { get; init; }
+
     /// <summary>Gets who approved or rejected it (the last decision, for a re-decided interrupted approval).</summary>
     public string? DecidedBy { get; init; }
 

@@ -80,7 +80,8 @@ internal static class PostgresMigrations
                 decision_note text NULL,
                 claimed_at    timestamptz NULL,
                 executed_at   timestamptz NULL,
-                result        text NULL
+                result        text NULL,
+                workflow      text NULL
             );
             CREATE INDEX ix_approvals_created ON approvals (created_at DESC, id DESC);
             CREATE INDEX ix_approvals_status ON approvals (status, expires_at);

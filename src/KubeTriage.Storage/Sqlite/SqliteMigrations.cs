@@ -76,7 +76,8 @@ internal static class SqliteMigrations
                 decision_note TEXT NULL,
                 claimed_at    TEXT NULL,
                 executed_at   TEXT NULL,
-                result        TEXT NULL
+                result        TEXT NULL,
+                workflow      TEXT NULL
             );
             CREATE INDEX ix_approvals_created ON approvals (created_at DESC, id DESC);
             CREATE INDEX ix_approvals_status ON approvals (status, expires_at);
