@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using KubeTriage.Kubernetes;
 using KubeTriage.Kubernetes.KubeConfig;
+using KubeTriage.Remediation.Policy;
 using KubeTriage.Storage;
 using Spectre.Console;
 
@@ -81,6 +82,15 @@ internal static class ApprovalsCommand
 
             await using var setup = await RemediationSetup.OpenAsync(parse.GetValue(store.DataDir), parse.GetValue(store.Database), null, ct);
             var approvalId = parse.GetValue(id)!;
+
+            // Check what --execute needs before deciding: a mistyped --kubeconfig, --context or --policy must not leave
+            // an approval approved but never run, or burn it as failed. The action runs on the cluster it was proposed
+            // for, as the server runs it; --context only picks the cluster of approvals that name none.
+            var executeNow = approve && parse.GetValue(execute);
+            using var clusters = executeNow ? ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(parse.GetValue(kubeconfig)), parse.GetValue(context)) : null;
+            var cluster = clusters is null ? null
+                : (await setup.Approvals.GetAsync(approvalId, ct))?.Cluster is { } proposedFor ? clusters.Get(proposedFor) : clusters.Default;
+            var executionPolicy = executeNow ? LoadPolicy(parse.GetValue(policy)) : null;
             Approval decided;
             try
             {
@@ -102,7 +112,7 @@ internal static class ApprovalsCommand
             }
 
             console.Out.WriteLine($"{decided.Id} {decided.Status.ToString().ToLowerInvariant()} by {decided.DecidedBy}: {decided.Summary}");
-            if (!approve || !parse.GetValue(execute))
+            if (!executeNow)
             {
                 if (approve)
                 {
@@ -112,8 +122,7 @@ internal static class ApprovalsCommand
                 return ExitCodes.Healthy;
             }
 
-            using var clusters = ClusterConnections.FromEnvironment(KubeConfigLoadingRules.FromEnvironment(parse.GetValue(kubeconfig)), parse.GetValue(context));
-            var done = await setup.Workflow(parse.GetValue(policy), TimeSpan.FromMinutes(5)).ExecuteApprovedAsync(decided.Id, _ => clusters.Default, ct);
+            var done = await setup.Workflow(executionPolicy!, TimeSpan.FromMinutes(5)).ExecuteApprovedAsync(decided.Id, _ => cluster!, ct);
             if (done is null)
             {
                 console.Out.WriteLine("Another process is already executing it.");
@@ -124,6 +133,15 @@ internal static class ApprovalsCommand
             return done.Status == ApprovalStatus.Executed ? ExitCodes.Healthy : ExitCodes.ProblemsFound;
         });
         return command;
+    }
+
+    // No file is read-only (the execution is refused and audited); a file given but unusable is a mistake on this command line.
+    private static RemediationPolicy LoadPolicy(string? path)
+    {
+        var policy = PolicyLoader.Load(path);
+        return !string.IsNullOrWhiteSpace(path) && policy.ForbidsEverything
+            ? throw new CliException(ExitCodes.Usage, policy.RefusalReason!)
+            : policy;
     }
 
     private static (Option<string?> DataDir, Option<string?> Database) StoreOptions()

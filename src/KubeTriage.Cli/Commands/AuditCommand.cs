@@ -15,7 +15,8 @@ internal static class AuditCommand
         verify.SetAction(async (parse, ct) =>
         {
             await using var setup = await RemediationSetup.OpenAsync(parse.GetValue(dataDir), parse.GetValue(database), parse.GetValue(file), ct);
-            var result = await AuditVerifier.VerifyAsync(setup.Store, File.Exists(setup.Audit.FilePath) ? setup.Audit.FilePath : null, ct);
+            // Always compare with the file: a deleted audit.jsonl beside a database with records is tampering too.
+            var result = await AuditVerifier.VerifyAsync(setup.Store, setup.Audit.FilePath, ct);
             if (result.Ok)
             {
                 console.Out.WriteLine($"audit trail intact: {result.RecordsChecked} records in the database, {result.FileRecordsChecked} in {setup.Audit.FilePath}; head #{result.HeadSequence} {result.HeadHash}");

@@ -35,9 +35,9 @@ internal sealed class RemediationSetup : IAsyncDisposable
         return new RemediationSetup(store, audit, new ApprovalService(store, audit, Options.Create(new ApprovalOptions()), TimeProvider.System));
     }
 
-    /// <summary>Builds the workflow that executes approved actions, judged by the policy file (none: read-only, so nothing runs).</summary>
-    public RemediationService Workflow(string? policyPath, TimeSpan verifyTimeout)
-        => new(new ActionRegistry(), PolicyLoader.Load(policyPath), Approvals, Audit, new VerifyOptions { Timeout = verifyTimeout });
+    /// <summary>Builds the workflow that executes approved actions, judged by the policy (read-only: nothing runs).</summary>
+    public RemediationService Workflow(IRemediationPolicy policy, TimeSpan verifyTimeout)
+        => new(new ActionRegistry(), policy, Approvals, Audit, new VerifyOptions { Timeout = verifyTimeout });
 
     public ValueTask DisposeAsync() => Store.DisposeAsync();
 }
