@@ -1,41 +1,46 @@
 using System.Runtime.CompilerServices;
-using KubeTriage.AI.Providers.Anthropic;
+using System.Text.Json;
 using KubeTriage.AI.Providers.Http;
 using Microsoft.Extensions.AI;
 
 namespace KubeTriage.AI.Providers.Gemini;
 
 /// <summary>Talks to the Gemini API (models/{model}:generateContent and :streamGenerateContent?alt=sse).</summary>
-internal sealed class GeminiChatClient(HttpClient http, Uri baseUrl, string apiKey, string defaultModel) : IChatClient
+internal sealed class GeminiChatClient(HttpClient http, Uri baseUrl, string apiKey, string defaultModel)
+    : HttpChatClient(http, ProviderName, baseUrl, defaultModel)
 {
     public const string ProviderName = "gemini";
 
-    private readonly Uri _baseUrl = AnthropicChatClient.EnsureSlash(baseUrl);
-    private readonly ChatClientMetadata _metadata = new(ProviderName, baseUrl, defaultModel);
+    private readonly Uri _baseUrl = EnsureSlash(baseUrl);
 
-    public async Task<ChatResponse> GetResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    protected override ValueTask<HttpRequestMessage> CreateRequestAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options, string model, bool stream, CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(messages, options, "generateContent");
-        using var response = await ProviderHttp.SendAsync(http, request, ProviderName, streaming: false, cancellationToken).ConfigureAwait(false);
-        var result = GeminiResponse.Parse(await ProviderHttp.ReadJsonAsync(response, cancellationToken).ConfigureAwait(false));
-        result.ModelId ??= options?.ModelId ?? defaultModel;
+        var method = stream ? "streamGenerateContent?alt=sse" : "generateContent";
+        var uri = new Uri(_baseUrl, $"v1beta/models/{Uri.EscapeDataString(model)}:{method}");
+        var request = ProviderHttp.JsonPost(uri, GeminiRequest.Build(messages, options));
+        request.Headers.Add("x-goog-api-key", apiKey);
+        return ValueTask.FromResult(request);
+    }
+
+    protected override ChatResponse ParseResponse(JsonElement root, string model)
+    {
+        var result = GeminiResponse.Parse(root);
+        result.ModelId ??= model;
         return result;
     }
 
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    protected override async IAsyncEnumerable<ChatResponseUpdate> ReadStreamAsync(
+        HttpResponseMessage response, string model, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var request = CreateRequest(messages, options, "streamGenerateContent?alt=sse");
-        using var response = await ProviderHttp.SendAsync(http, request, ProviderName, streaming: true, cancellationToken).ConfigureAwait(false);
         UsageDetails? usage = null;
-        string? model = null;
+        string? answeredModel = null;
         string? id = null;
         ChatFinishReason? finish = null;
         await foreach (var (_, data) in SseStream.ReadAsync(response, cancellationToken).ConfigureAwait(false))
         {
             var chunk = GeminiResponse.ParseChunk(data);
-            model ??= chunk.ModelId;
+            answeredModel ??= chunk.ModelId;
             id ??= chunk.ResponseId;
             finish = chunk.FinishReason ?? finish;
 
@@ -43,35 +48,16 @@ internal sealed class GeminiChatClient(HttpClient http, Uri baseUrl, string apiK
             usage = chunk.Usage ?? usage;
             if (chunk.Contents.Count > 0)
             {
-                yield return new ChatResponseUpdate(ChatRole.Assistant, chunk.Contents) { ModelId = model, ResponseId = id, MessageId = id };
+                yield return new ChatResponseUpdate(ChatRole.Assistant, chunk.Contents) { ModelId = answeredModel, ResponseId = id, MessageId = id };
             }
         }
 
-        var final = new ChatResponseUpdate(ChatRole.Assistant, usage is null ? [] : [new UsageContent(usage)])
+        yield return new ChatResponseUpdate(ChatRole.Assistant, usage is null ? [] : [new UsageContent(usage)])
         {
-            ModelId = model ?? options?.ModelId ?? defaultModel,
+            ModelId = answeredModel ?? model,
             ResponseId = id,
             MessageId = id,
             FinishReason = finish,
         };
-        yield return final;
-    }
-
-    public object? GetService(Type serviceType, object? serviceKey = null)
-        => serviceKey is null && serviceType == typeof(ChatClientMetadata) ? _metadata
-        : serviceKey is null && serviceType.IsInstanceOfType(this) ? this
-        : null;
-
-    public void Dispose()
-    {
-    }
-
-    private HttpRequestMessage CreateRequest(IEnumerable<ChatMessage> messages, ChatOptions? options, string method)
-    {
-        var model = options?.ModelId ?? defaultModel;
-        var uri = new Uri(_baseUrl, $"v1beta/models/{Uri.EscapeDataString(model)}:{method}");
-        var request = ProviderHttp.JsonPost(uri, GeminiRequest.Build(messages, options));
-        request.Headers.Add("x-goog-api-key", apiKey);
-        return request;
     }
 }

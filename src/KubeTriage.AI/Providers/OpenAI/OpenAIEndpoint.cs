@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using KubeTriage.AI.Providers.Anthropic;
+using KubeTriage.AI.Providers.Http;
 
 namespace KubeTriage.AI.Providers.OpenAI;
 
@@ -13,7 +13,7 @@ internal sealed class OpenAIEndpoint
     private OpenAIEndpoint(string providerName, Uri baseUrl, string? apiKey, string? azureApiVersion, bool maxCompletionTokens)
     {
         ProviderName = providerName;
-        _baseUrl = AnthropicChatClient.EnsureSlash(baseUrl);
+        _baseUrl = HttpChatClient.EnsureSlash(baseUrl);
         _apiKey = apiKey;
         _azureApiVersion = azureApiVersion;
         UsesMaxCompletionTokens = maxCompletionTokens;
