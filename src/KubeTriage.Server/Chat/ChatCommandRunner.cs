@@ -55,8 +55,12 @@ internal sealed class ChatCommandRunner(KubectlRunner kubectl, IRemediationPolic
                 {
                     return new ChatCommand
                     {
-                        Command = commandLine, Output = "not run: the server-side dry run failed:\n" + dryRun.Output, Execute = false,
-                        Risk = Tier(decision), Reason = decision.Reason, ExitCode = dryRun.ExitCode,
+                        Command = commandLine,
+                        Output = "not run: the server-side dry run failed:\n" + dryRun.Output,
+                        Execute = false,
+                        Risk = Tier(decision),
+                        Reason = decision.Reason,
+                        ExitCode = dryRun.ExitCode,
                     };
                 }
             }
