@@ -17,4 +17,7 @@ public static class ActionParameters
 
     /// <summary>How much to multiply the current memory limit by when <see cref="Memory"/> is absent (default 2).</summary>
     public const string Factor = "factor";
+
+    /// <summary>The pods a delete-failed-pods dry run listed (comma-separated); execution deletes no other pod.</summary>
+    public const string Pods = "pods";
 }

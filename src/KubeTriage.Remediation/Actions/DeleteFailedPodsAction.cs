@@ -40,7 +40,13 @@ internal sealed class DeleteFailedPodsAction : IRemediationAction
         }
 
         var diff = ObjectDiff.Deletions(pods.Select(p => (new ObjectRef("Pod", Namespace, p.Name()), Detail(p))));
-        return new ActionPlan(Action, Mutations.For(Action, null, matchedObjects: pods.Count), Summary(pods.Count), diff);
+
+        // The plan pins the pods it showed: an approval of this plan can never delete pods that failed later.
+        var pinned = Action with
+        {
+            Parameters = new Dictionary<string, string>(Action.Parameters) { [ActionParameters.Pods] = string.Join(',', pods.Select(p => p.Name())) },
+        };
+        return new ActionPlan(pinned, Mutations.For(pinned, null, matchedObjects: pods.Count), Summary(pods.Count), diff);
     }
 
     public async Task<ActionExecution> ExecuteAsync(IKubernetesClient client, CancellationToken cancellationToken = default)
@@ -102,6 +108,13 @@ internal sealed class DeleteFailedPodsAction : IRemediationAction
     {
         var list = await client.ListAsync(ResourceTypes.Pods, Namespace, new ListOptions { FieldSelector = FailedSelector }, cancellationToken).ConfigureAwait(false);
         var failed = list.Items.Where(p => p.Str("status.phase") == "Failed").ToList();
+        if (Action.Parameter(ActionParameters.Pods) is { } pinned)
+        {
+            var names = pinned.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+            failed = [.. failed.Where(p => names.Contains(p.Name() ?? ""))];
+            return failed.Count > 0 ? failed : throw new ActionRefusedException($"none of the {names.Count} pod(s) planned in namespace {Namespace} is still Failed");
+        }
+
         return failed.Count > 0 ? failed : throw new ActionRefusedException($"namespace {Namespace} has no Failed pods");
     }
 }

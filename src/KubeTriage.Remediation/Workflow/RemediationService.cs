@@ -41,7 +41,7 @@ public sealed class RemediationService(ActionRegistry actions, IRemediationPolic
                     {
                         Action = action.Type,
                         Summary = plan.Summary,
-                        Payload = ActionJson.Serialize(action),
+                        Payload = ActionJson.Serialize(plan.Action),
                         Decision = decision,
                         RequestedBy = requester.Actor,
                         Agent = requester.Agent,
@@ -55,7 +55,8 @@ public sealed class RemediationService(ActionRegistry actions, IRemediationPolic
                     cancellationToken);
                 return new RemediationOutcome(RemediationStatus.PendingApproval, $"waiting for approval {approval.Id}: {decision.Reason}", decision, plan, approval.Id);
             default:
-                var (status, message, verification) = await ExecuteAsync(implementation, client, cancellationToken);
+                // Run what the dry run showed: the plan may pin details (the pods listed) that the proposal left open.
+                var (status, message, verification) = await ExecuteAsync(actions.Create(plan.Action), client, cancellationToken);
                 await AuditAsync(status == RemediationStatus.Executed ? AuditEvents.Executed : AuditEvents.Failed, action, requester, AuditApprovalTypes.AutoSafe, message, plan.Request.Namespace, cancellationToken: cancellationToken);
                 return new RemediationOutcome(status, message, decision, plan, Verification: verification);
         }

@@ -50,6 +50,25 @@ public sealed class DeleteFailedPodsActionTests
         Assert.Equal("etl-worker-7c9-lmnpq", left["metadata"]!["name"]!.GetValue<string>());
     }
 
+    // What a person approved is what runs: a pod that fails after the dry run is not deleted by that approval.
+    [Fact]
+    public async Task Execute_OfAPlannedAction_DeletesOnlyThePodsThePlanShowed()
+    {
+        await using var sandbox = await ActionSandbox.StartAsync(Pods(), simulate: false);
+        var registry = new ActionRegistry();
+        var plan = await registry.Create(new Core.Diagnosis.SuggestedAction { Type = ActionTypes.DeleteFailedPods, Target = new Core.Model.ObjectRef("Namespace", null, Namespace) })
+            .PlanAsync(sandbox.Client, Ct);
+        await sandbox.Client.CreateAsync(ResourceTypes.Pods, Namespace, Pod("etl-worker-7c9-rstuv", Owner("ReplicaSet", "etl-worker-7c9", "rs-etl"), phase: "Failed", ready: false), cancellationToken: Ct);
+
+        var pinned = registry.Create(ActionJson.Deserialize(ActionJson.Serialize(plan.Action)));
+        var execution = await pinned.ExecuteAsync(sandbox.Client, Ct);
+
+        Assert.Equal("etl-worker-7c9-abcde,etl-worker-7c9-fghjk", plan.Action.Parameter(ActionParameters.Pods));
+        Assert.Equal(2, execution.Request.MatchedObjects);
+        var left = (await sandbox.Client.ListAsync(ResourceTypes.Pods, Namespace, cancellationToken: Ct)).Items.Select(p => p["metadata"]!["name"]!.GetValue<string>()).Order();
+        Assert.Equal(["etl-worker-7c9-lmnpq", "etl-worker-7c9-rstuv"], left);
+    }
+
     [Fact]
     public async Task Plan_NoFailedPods_IsRefused()
     {
