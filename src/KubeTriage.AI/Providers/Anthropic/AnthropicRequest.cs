@@ -12,45 +12,7 @@ internal static class AnthropicRequest
 
     public static JsonObject Build(IEnumerable<ChatMessage> messages, ChatOptions? options, string model, bool stream)
     {
-        var system = new JsonArray();
-        var turns = new JsonArray();
-        string? lastRole = null;
-        JsonArray? lastContent = null;
-
-        foreach (var message in messages)
-        {
-            if (message.Role == ChatRole.System)
-            {
-                foreach (var text in message.Contents.OfType<TextContent>())
-                {
-                    system.Add(new JsonObject { ["type"] = "text", ["text"] = text.Text });
-                }
-
-                continue;
-            }
-
-            var role = message.Role == ChatRole.Assistant ? "assistant" : "user";
-            var blocks = Blocks(message);
-            if (blocks.Count == 0)
-            {
-                continue;
-            }
-
-            // Tool results arrive as separate Tool-role messages but must share one user turn.
-            if (role == lastRole && lastContent is not null)
-            {
-                foreach (var block in blocks)
-                {
-                    lastContent.Add(block);
-                }
-
-                continue;
-            }
-
-            lastContent = [.. blocks];
-            turns.Add(new JsonObject { ["role"] = role, ["content"] = lastContent });
-            lastRole = role;
-        }
+        var (system, turns) = AlternatingTurns.Build(messages, text => new JsonObject { ["type"] = "text", ["text"] = text }, Blocks);
 
         var body = new JsonObject
         {

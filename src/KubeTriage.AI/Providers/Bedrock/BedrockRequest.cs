@@ -9,39 +9,7 @@ internal static class BedrockRequest
 {
     public static JsonObject Build(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
-        var system = new JsonArray();
-        var turns = new JsonArray();
-        string? lastRole = null;
-        JsonArray? lastContent = null;
-        foreach (var message in messages)
-        {
-            if (message.Role == ChatRole.System)
-            {
-                foreach (var text in message.Contents.OfType<TextContent>())
-                {
-                    system.Add(new JsonObject { ["text"] = text.Text });
-                }
-
-                continue;
-            }
-
-            var role = message.Role == ChatRole.Assistant ? "assistant" : "user";
-            var blocks = Blocks(message);
-            if (blocks.Count == 0)
-            {
-                continue;
-            }
-
-            if (role == lastRole && lastContent is not null)
-            {
-                blocks.ForEach(lastContent.Add);
-                continue;
-            }
-
-            lastContent = [.. blocks];
-            turns.Add(new JsonObject { ["role"] = role, ["content"] = lastContent });
-            lastRole = role;
-        }
+        var (system, turns) = AlternatingTurns.Build(messages, text => new JsonObject { ["text"] = text }, Blocks);
 
         var body = new JsonObject { ["messages"] = turns };
         if (system.Count > 0)
