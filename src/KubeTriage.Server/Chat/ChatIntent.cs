@@ -21,6 +21,12 @@ internal sealed partial record ChatIntent(string? Namespace, bool AllNamespaces,
 
     public static ChatIntent Read(string content)
     {
+        // A message that is a kubectl command is suggested back as it is (rated, never run until approved).
+        if (content.TrimStart().StartsWith("kubectl ", StringComparison.Ordinal))
+        {
+            return new ChatIntent(null, false, false, [content.Trim()]);
+        }
+
         var all = AllNamespacesWords().IsMatch(content);
         var ns = all ? null : NamespaceWords().Match(content) is { Success: true } m ? m.Groups.Cast<Group>().Skip(1).First(g => g.Success).Value.ToLowerInvariant() : null;
         if (ns is "all" or "every" or "the")
