@@ -9,11 +9,15 @@ internal static class SandboxCommand
     {
         var dir = new Argument<string>("DIR") { Description = "Snapshot directory to serve" };
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => 0 };
+        var simulate = new Option<bool>("--simulate-controllers")
+        {
+            Description = "Stand in for the controllers after writes (rollouts finish, deleted pods are replaced), to try remediation",
+        };
         var kubeconfig = new Option<string>("--write-kubeconfig") { Description = "Where to write a kubeconfig for the sandbox", DefaultValueFactory = _ => "./sandbox.kubeconfig" };
-        var command = new Command("sandbox", "Serve a snapshot as a Kubernetes API server on 127.0.0.1") { dir, port, kubeconfig };
+        var command = new Command("sandbox", "Serve a snapshot as a Kubernetes API server on 127.0.0.1") { dir, port, kubeconfig, simulate };
         command.SetAction(async (parse, ct) =>
         {
-            var (server, snapshot) = await SandboxLauncher.StartAsync(parse.GetValue(dir)!, parse.GetValue(port), ct);
+            var (server, snapshot) = await SandboxLauncher.StartAsync(parse.GetValue(dir)!, parse.GetValue(port), ct, parse.GetValue(simulate));
             await using (server)
             {
                 var path = Path.GetFullPath(parse.GetValue(kubeconfig)!);
