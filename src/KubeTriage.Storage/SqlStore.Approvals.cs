@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 
 namespace KubeTriage.Storage;
 
@@ -113,31 +112,9 @@ internal abstract partial class SqlStore
             Add(command, "thread_id", query.ThreadId);
         }
 
-        if (after is { } cursor)
-        {
-            where.Add("(created_at < @after_time OR (created_at = @after_time AND id < @after_id))");
-            Add(command, "after_time", ToDb(cursor.CreatedAt));
-            Add(command, "after_id", cursor.Id);
-        }
-
-        var sql = new StringBuilder("SELECT ").Append(ApprovalColumns).Append(" FROM approvals");
-        if (where.Count > 0)
-        {
-            sql.Append(" WHERE ").AppendJoin(" AND ", where);
-        }
-
-        sql.Append(" ORDER BY created_at DESC, id DESC LIMIT @limit");
-        Add(command, "limit", query.Limit + 1);
-        command.CommandText = sql.ToString();
-
-        var items = await ReadApprovalsAsync(command, cancellationToken);
-        if (items.Count <= query.Limit)
-        {
-            return new ApprovalPage(items, NextCursor: null);
-        }
-
-        items.RemoveAt(items.Count - 1);
-        return new ApprovalPage(items, new PageCursor(items[^1].CreatedAt, items[^1].Id).Encode());
+        var (items, next) = await ReadPageAsync(
+            command, ApprovalColumns, "approvals", where, after, query.Limit, ReadApprovalsAsync, a => new PageCursor(a.CreatedAt, a.Id), cancellationToken);
+        return new ApprovalPage(items, next);
     }
 
     public async Task<Approval> DecideApprovalAsync(

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using System.Text.Json;
 using KubeTriage.Core.Diagnosis;
 using KubeTriage.Core.Reports;
@@ -164,33 +163,9 @@ internal abstract partial class SqlStore
             Filter(@"lower(query) LIKE @text ESCAPE '\'", "text", "%" + EscapeLike(query.TextContains.ToLowerInvariant()) + "%");
         }
 
-        if (after is { } cursor)
-        {
-            // Keyset paging: rows strictly after the last one shown, so new rows never shift later pages.
-            Filter("(created_at < @after_time OR (created_at = @after_time AND id < @after_id))", "after_time", ToDb(cursor.CreatedAt));
-            Add(command, "after_id", cursor.Id);
-        }
-
-        var sql = new StringBuilder("SELECT ").Append(Columns).Append(" FROM investigations");
-        if (where.Count > 0)
-        {
-            sql.Append(" WHERE ").AppendJoin(" AND ", where);
-        }
-
-        // One extra row tells whether another page exists.
-        sql.Append(" ORDER BY created_at DESC, id DESC LIMIT @limit");
-        Add(command, "limit", query.Limit + 1);
-        command.CommandText = sql.ToString();
-
-        var items = await ReadAllAsync(command, cancellationToken);
-        if (items.Count <= query.Limit)
-        {
-            return new InvestigationPage(items, NextCursor: null);
-        }
-
-        items.RemoveAt(items.Count - 1);
-        var last = items[^1];
-        return new InvestigationPage(items, new PageCursor(last.CreatedAt, last.Id).Encode());
+        var (items, next) = await ReadPageAsync(
+            command, Columns, "investigations", where, after, query.Limit, ReadAllAsync, i => new PageCursor(i.CreatedAt, i.Id), cancellationToken);
+        return new InvestigationPage(items, next);
     }
 
     private async Task<Investigation> TransitionAsync(
