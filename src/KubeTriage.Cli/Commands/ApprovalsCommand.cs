@@ -23,7 +23,7 @@ internal static class ApprovalsCommand
 
     private static Command List(CliConsole console)
     {
-        var store = StoreOptions();
+        var store = StoreSettings.Options();
         var status = new Option<string?>("--status") { Description = "pending, approved, rejected, expired, executing, executed, failed or interrupted" };
         var output = new Option<string>("--output", "-o") { Description = "text or json", DefaultValueFactory = _ => "text" }.AcceptOnlyFromAmong("text", "json");
         var command = new Command("list", "List approvals, newest first") { store.DataDir, store.Database, status, output };
@@ -32,9 +32,9 @@ internal static class ApprovalsCommand
             ApprovalStatus? filter = null;
             if (parse.GetValue(status) is { } text)
             {
-                filter = Enum.TryParse<ApprovalStatus>(text, ignoreCase: true, out var s) && !int.TryParse(text, CultureInfo.InvariantCulture, out _)
+                filter = ApprovalStatusNames.TryParse(text, out var s)
                     ? s
-                    : throw new CliException(ExitCodes.Usage, $"--status '{text}' is not one of pending, approved, rejected, expired, executing, executed, failed, interrupted");
+                    : throw new CliException(ExitCodes.Usage, $"--status '{text}' is not one of {ApprovalStatusNames.All}");
             }
 
             await using var setup = await RemediationSetup.OpenAsync(parse.GetValue(store.DataDir), parse.GetValue(store.Database), null, ct);
@@ -61,7 +61,7 @@ internal static class ApprovalsCommand
 
     private static Command Decide(CliConsole console, bool approve)
     {
-        var store = StoreOptions();
+        var store = StoreSettings.Options();
         var id = new Argument<string>("id") { Description = "The approval id (see kubetriage approvals list)" };
         var approver = new Option<string?>("--as") { Description = "Who decides (default: $USER); recorded in the audit trail" };
         var note = new Option<string?>("--note") { Description = "A note kept with the decision" };
@@ -143,8 +143,4 @@ internal static class ApprovalsCommand
             ? throw new CliException(ExitCodes.Usage, policy.RefusalReason!)
             : policy;
     }
-
-    private static (Option<string?> DataDir, Option<string?> Database) StoreOptions()
-        => (new Option<string?>("--data-dir") { Description = "Data directory (default: $KUBETRIAGE_DATA_DIR, then ~/.kubetriage)" },
-            new Option<string?>("--database") { Description = "PostgreSQL connection string (default: SQLite in the data directory; also KUBETRIAGE_DATABASE)" });
 }

@@ -8,8 +8,7 @@ internal static class AuditCommand
 {
     public static Command Create(CliConsole console)
     {
-        var dataDir = new Option<string?>("--data-dir") { Description = "Data directory (default: $KUBETRIAGE_DATA_DIR, then ~/.kubetriage)" };
-        var database = new Option<string?>("--database") { Description = "PostgreSQL connection string (default: SQLite in the data directory; also KUBETRIAGE_DATABASE)" };
+        var (dataDir, database) = StoreSettings.Options();
         var file = new Option<string?>("--file") { Description = "The JSON lines copy (default: audit.jsonl in the data directory)" };
         var verify = new Command("verify", "Check that no audit record was edited, deleted or reordered (exit 1 when one was)") { dataDir, database, file };
         verify.SetAction(async (parse, ct) =>

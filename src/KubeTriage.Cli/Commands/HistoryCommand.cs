@@ -10,8 +10,7 @@ internal static class HistoryCommand
 {
     public static Command Create(CliConsole console)
     {
-        var dataDir = new Option<string?>("--data-dir") { Description = "Data directory (default: $KUBETRIAGE_DATA_DIR, then ~/.kubetriage)" };
-        var database = new Option<string?>("--database") { Description = "PostgreSQL connection string (default: SQLite in the data directory; also KUBETRIAGE_DATABASE)" };
+        var (dataDir, database) = StoreSettings.Options();
         var limit = new Option<int>("--limit") { Description = "How many investigations, newest first", DefaultValueFactory = _ => 20 };
         var output = new Option<string>("--output", "-o") { Description = "text or json", DefaultValueFactory = _ => "text" }.AcceptOnlyFromAmong("text", "json");
         var command = new Command("history", "List stored investigations (from kubetriage serve)") { dataDir, database, limit, output };

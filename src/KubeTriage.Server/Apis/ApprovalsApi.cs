@@ -28,9 +28,9 @@ internal static class ApprovalsApi
         ApprovalStatus? parsed = null;
         if (status is not null)
         {
-            if (!Enum.TryParse<ApprovalStatus>(status, ignoreCase: true, out var s) || int.TryParse(status, out _))
+            if (!ApprovalStatusNames.TryParse(status, out var s))
             {
-                return RequestReader.Invalid("status", "one of pending, approved, rejected, expired, executing, executed, failed, interrupted");
+                return RequestReader.Invalid("status", "one of " + ApprovalStatusNames.All);
             }
 
             parsed = s;

@@ -172,9 +172,9 @@ internal static class QueryApi
             return (null, RequestReader.Invalid("timeout_seconds", "must be between 1 and 3600"));
         }
 
-        if (request.ThreadId is { } id && (id.Length is 0 or > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        if (request.ThreadId is { } id && !ThreadIds.IsValid(id))
         {
-            return (null, RequestReader.Invalid("thread_id", "must be 1-64 letters, digits, '-' or '_'"));
+            return (null, RequestReader.Invalid("thread_id", ThreadIds.Rule));
         }
 
         return request.MaxTurns is < 1 or > 100 ? (null, RequestReader.Invalid("max_turns", "must be between 1 and 100")) : (request, null);
