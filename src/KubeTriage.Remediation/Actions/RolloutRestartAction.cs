@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using KubeTriage.Core.Diagnosis;
 using KubeTriage.Kubernetes;
@@ -8,8 +7,6 @@ namespace KubeTriage.Remediation.Actions;
 /// <summary>Restarts a workload's pods the way <c>kubectl rollout restart</c> does: a new restartedAt annotation on the pod template.</summary>
 internal sealed class RolloutRestartAction : PatchAction
 {
-    public const string RestartedAtAnnotation = "kubectl.kubernetes.io/restartedAt";
-
     public RolloutRestartAction(SuggestedAction action, TimeProvider clock)
         : base(action, clock)
         => TargetReader.RequireKind(action.Target, action.Type, "Deployment", "StatefulSet", "DaemonSet");
@@ -21,18 +18,6 @@ internal sealed class RolloutRestartAction : PatchAction
             throw new ActionRefusedException($"can't restart paused deployment {Action.Target.Name} (run rollout resume first)");
         }
 
-        // kubectl formats time.Now() as RFC 3339 at second precision.
-        var now = Clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var patch = new JsonObject
-        {
-            ["spec"] = new JsonObject
-            {
-                ["template"] = new JsonObject
-                {
-                    ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [RestartedAtAnnotation] = now } },
-                },
-            },
-        };
-        return Task.FromResult(new PatchSpec(PatchType.StrategicMerge, patch.ToJsonString(), $"Restart the pods of {Action.Target.Kind} {Action.Target.Namespace}/{Action.Target.Name} (rolling)"));
+        return Task.FromResult(new PatchSpec(PatchType.StrategicMerge, RolloutPatches.Restart(Clock.GetUtcNow()).ToJsonString(), $"Restart the pods of {Action.Target.Kind} {Action.Target.Namespace}/{Action.Target.Name} (rolling)"));
     }
 }

@@ -70,11 +70,21 @@ public sealed class ApprovalService(IApprovalStore store, AuditTrail audit, IOpt
         return expired;
     }
 
-    /// <summary>Claims an approved approval for execution; returns it when this caller won, null when another did or it is not approved.</summary>
+    /// <summary>Claims an approved approval for execution; returns it when this caller won, null when another did, it is not approved or it does not exist.</summary>
     public async Task<Approval?> ClaimForExecutionAsync(string approvalId, CancellationToken cancellationToken = default)
-        => await store.TryClaimApprovalAsync(approvalId, time.GetUtcNow(), cancellationToken)
-            ? await store.GetApprovalAsync(approvalId, cancellationToken)
-            : null;
+    {
+        try
+        {
+            return await store.TryClaimApprovalAsync(approvalId, time.GetUtcNow(), cancellationToken)
+                ? await store.GetApprovalAsync(approvalId, cancellationToken)
+                : null;
+        }
+        catch (KeyNotFoundException)
+        {
+            // An unknown id is not this caller's to run either.
+            return null;
+        }
+    }
 
     /// <summary>Records how a claimed execution ended, and audits it as executed or failed.</summary>
     /// <exception cref="InvalidApprovalTransitionException">The approval is not executing.</exception>

@@ -68,16 +68,7 @@ public sealed class RemediationService(ActionRegistry actions, IRemediationPolic
     /// <param name="cancellationToken">Cancels waiting; an execution already sent is still recorded.</param>
     public async Task<Approval?> ExecuteApprovedAsync(string approvalId, Func<string?, IKubernetesClient> clientFor, CancellationToken cancellationToken = default)
     {
-        Approval? approval;
-        try
-        {
-            approval = await approvals.ClaimForExecutionAsync(approvalId, cancellationToken);
-        }
-        catch (KeyNotFoundException)
-        {
-            return null;
-        }
-
+        var approval = await approvals.ClaimForExecutionAsync(approvalId, cancellationToken);
         if (approval is null)
         {
             return null;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using KubeTriage.Remediation.Audit;
 using KubeTriage.Remediation.Kubectl;
 using KubeTriage.Remediation.Policy;
+using KubeTriage.Remediation.Workflow;
 using KubeTriage.Server.Contracts;
 
 namespace KubeTriage.Server.Chat;
@@ -111,7 +112,9 @@ internal sealed class ChatCommandRunner(KubectlRunner kubectl, IRemediationPolic
                 }
             }
 
-            var failing = request.Namespace is { } ns ? FailingPods(await JsonAsync(cluster, ["get", "pods", "--namespace=" + ns, "-o", "json"], ct)) : 0;
+            var failing = request.Namespace is { } ns && await JsonAsync(cluster, ["get", "pods", "--namespace=" + ns, "-o", "json"], ct) is { } pods && pods["items"] is JsonArray items
+                ? FailingPods.Count(JsonSerializer.SerializeToElement(items).EnumerateArray())
+                : 0;
             var decision = policy.Evaluate(request, failing);
             if (strictest is null || decision.Tier > strictest.Tier)
             {
@@ -146,12 +149,6 @@ internal sealed class ChatCommandRunner(KubectlRunner kubectl, IRemediationPolic
             return null;
         }
     }
-
-    private static int FailingPods(JsonNode? pods)
-        => pods?["items"] is JsonArray items
-            ? items.Count(p => (string?)p?["status"]?["phase"] == "Failed"
-                || (p?["status"]?["containerStatuses"] as JsonArray)?.Any(c => c?["state"]?["waiting"]?["reason"] is not null) == true)
-            : 0;
 
     private Task AuditAsync(string auditEvent, string commandLine, KubectlCommand? command, string actor, string threadId, string approvalType, string outcome, CancellationToken ct)
         => audit.AppendAsync(

@@ -85,7 +85,7 @@ internal sealed class ChatFlow(
                 return (false, error!);
             }
 
-            cluster = new ChatCluster(uploaded.Yaml, uploaded.Namespace ?? "default", FromThread: true);
+            cluster = uploaded.ToCluster();
         }
         else
         {
@@ -186,23 +186,11 @@ internal sealed class ChatFlow(
     {
         if (threadId is not null && memory.Kubeconfig(threadId) is { } uploaded)
         {
-            return (new ChatCluster(uploaded.Yaml, uploaded.Namespace ?? "default", FromThread: true), null);
+            return (uploaded.ToCluster(), null);
         }
 
-        var (yaml, error) = await serverKubeconfig.GetAsync();
-        if (yaml is null)
-        {
-            return (null, error + "; send data.kubeconfig");
-        }
-
-        var config = KubeConfigLoaderNamespace(yaml);
-        return (new ChatCluster(yaml, config ?? "default", FromThread: false), null);
-    }
-
-    private static string? KubeConfigLoaderNamespace(string yaml)
-    {
-        var config = Kubernetes.KubeConfig.KubeConfigLoader.LoadFromString(yaml, Path.GetTempPath());
-        return config.CurrentContext is { } name && config.Contexts.TryGetValue(name, out var context) ? context.Namespace : null;
+        var (cluster, error) = await serverKubeconfig.GetAsync();
+        return cluster is null ? (null, error + "; send data.kubeconfig") : (cluster, null);
     }
 
     private static string? NamespaceOf(string commandLine)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeTriage.Remediation.Actions;
 using KubeTriage.Remediation.Kubectl;
 
 namespace KubeTriage.Server.Chat;
@@ -26,19 +27,7 @@ internal static class ServerDryRuns
 
         var body = command.Subcommand switch
         {
-            "rollout restart" => new JsonObject
-            {
-                ["spec"] = new JsonObject
-                {
-                    ["template"] = new JsonObject
-                    {
-                        ["metadata"] = new JsonObject
-                        {
-                            ["annotations"] = new JsonObject { ["kubectl.kubernetes.io/restartedAt"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) },
-                        },
-                    },
-                },
-            },
+            "rollout restart" => RolloutPatches.Restart(DateTimeOffset.UtcNow),
             "rollout pause" => new JsonObject { ["spec"] = new JsonObject { ["paused"] = true } },
             "rollout resume" => new JsonObject { ["spec"] = new JsonObject { ["paused"] = false } },
             _ => null,

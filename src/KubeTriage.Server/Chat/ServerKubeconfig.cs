@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KubeTriage.Kubernetes.KubeConfig;
 
 namespace KubeTriage.Server.Chat;
 
@@ -9,9 +10,22 @@ namespace KubeTriage.Server.Chat;
 /// </remarks>
 internal sealed class ServerKubeconfig(ServerOptions options)
 {
-    private readonly Lazy<Task<(string? Yaml, string? Error)>> _flattened = new(() => FlattenAsync(options));
+    private readonly Lazy<Task<(ChatCluster? Cluster, string? Error)>> _cluster = new(() => LoadAsync(options));
 
-    public Task<(string? Yaml, string? Error)> GetAsync() => _flattened.Value;
+    /// <summary>Returns the server's cluster for chat threads, or why there is none; read and parsed once.</summary>
+    public Task<(ChatCluster? Cluster, string? Error)> GetAsync() => _cluster.Value;
+
+    private static async Task<(ChatCluster? Cluster, string? Error)> LoadAsync(ServerOptions options)
+    {
+        var (yaml, error) = await FlattenAsync(options);
+        if (yaml is null)
+        {
+            return (null, error);
+        }
+
+        var context = UploadedKubeconfig.CurrentContext(KubeConfigLoader.LoadFromString(yaml, Path.GetTempPath()));
+        return (new ChatCluster(yaml, context?.Namespace ?? ChatCluster.KubectlDefaultNamespace, FromThread: false), null);
+    }
 
     private static async Task<(string? Yaml, string? Error)> FlattenAsync(ServerOptions options)
     {

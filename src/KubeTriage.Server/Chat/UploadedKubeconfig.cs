@@ -47,9 +47,16 @@ internal sealed record UploadedKubeconfig(string Yaml, string? Namespace)
             return (null, "data.kubeconfig is refused: " + refusal);
         }
 
-        var context = config.CurrentContext is { } name && config.Contexts.TryGetValue(name, out var current) ? current : null;
+        var context = CurrentContext(config);
         return context is null ? (null, "data.kubeconfig has no current-context") : (new UploadedKubeconfig(yaml, context.Namespace), null);
     }
+
+    /// <summary>Returns the cluster a chat thread with this kubeconfig talks to.</summary>
+    public ChatCluster ToCluster() => new(Yaml, Namespace ?? ChatCluster.KubectlDefaultNamespace, FromThread: true);
+
+    /// <summary>Returns the context kubectl would use, or null when current-context names none.</summary>
+    public static KubeContext? CurrentContext(KubeConfiguration config)
+        => config.CurrentContext is { } name && config.Contexts.TryGetValue(name, out var current) ? current : null;
 
     private static string? Refusal(KubeConfiguration config)
     {
